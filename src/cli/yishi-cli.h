@@ -1,0 +1,54 @@
+/* yishi-cli.h — the headless command line over core and documents.
+ *
+ * Copyright 2026 Yishi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+enum
+{
+  YISHI_CLI_OK = 0,
+  YISHI_CLI_ERROR = 1,
+  YISHI_CLI_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *database; /* --database, or NULL for the default file */
+} YishiCliContext;
+
+typedef int (*YishiCliCommand) (YishiCliContext *context,
+                                int              argc,
+                                char           **argv);
+
+int  yishi_cli_run         (int               argc,
+                            char            **argv);
+int  yishi_cli_usage_error (GOptionContext   *options,
+                            const char       *message);
+int  yishi_cli_fail        (GError           *error);
+int  yishi_cli_parse       (GOptionContext   *options,
+                            int              *argc,
+                            char           ***argv);
+
+int  yishi_cli_info        (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
+int  yishi_cli_check       (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
+int  yishi_cli_backup      (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
+int  yishi_cli_restore     (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
+int  yishi_cli_demo        (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
+
+G_END_DECLS

@@ -1,0 +1,213 @@
+/* test-window.c — the real window under Xvfb: welcome, panels on demo data, bad files.
+ *
+ * Copyright 2026 Yishi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "yishi-community.h"
+#include "yishi-demo.h"
+#include "yishi-summary.h"
+#include "yishi-welcome-page.h"
+#include "yishi-window.h"
+
+static char *test_dir;
+static char *demo_path;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static YishiWindow *
+new_window (GSettings **settings_out)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  YishiWindow *window = yishi_window_new (NULL, settings);
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+  if (settings_out != NULL)
+    *settings_out = g_steal_pointer (&settings);
+  return window;
+}
+
+static void
+close_window (YishiWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+  g_assert_finalize_object (window);
+}
+
+static char *
+formatted (gint64 count)
+{
+  return g_strdup_printf ("%'lld", (long long)count);
+}
+
+static void
+test_panels_on_demo (void)
+{
+  g_autoptr (GSettings) settings = NULL;
+  YishiWindow *window = new_window (&settings);
+  static const char *const names[] = { "ledger", "meetings", "registry", "evaluation" };
+  g_autoptr (YishiSummary) summary = NULL;
+  g_autofree char *open = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *upcoming = NULL;
+  const char *caption = NULL;
+
+  yishi_window_open_path (window, demo_path);
+  g_assert_cmpstr (yishi_window_get_page (window), ==, "panels");
+  summary = yishi_summary_load (yishi_window_get_database (window), NULL);
+  g_assert_nonnull (summary);
+  g_assert_cmpint (summary->people, >, 4000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      YishiPanel *panel;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", names[i]);
+      spin (30);
+      g_assert_cmpstr (yishi_window_get_panel_name (window), ==, names[i]);
+      g_assert_cmpstr (g_settings_get_string (settings, "last-panel"), ==, names[i]);
+      panel = yishi_window_get_panel (window, names[i]);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+      g_assert_cmpuint (yishi_panel_get_n_figures (panel), >=, 4);
+      g_assert_cmpuint (yishi_panel_get_n_rows (panel), >, 0);
+    }
+
+  /* The figures are the database's. */
+  open = formatted (summary->issues_open);
+  g_assert_cmpstr (yishi_panel_get_figure (yishi_window_get_panel (window, "ledger"), 0, &caption), ==, open);
+  g_assert_cmpstr (caption, ==, "Open matters");
+  people = formatted (summary->people);
+  g_assert_cmpstr (yishi_panel_get_figure (yishi_window_get_panel (window, "registry"), 0, NULL), ==, people);
+  upcoming = formatted (summary->meetings_upcoming);
+  g_assert_cmpstr (yishi_panel_get_figure (yishi_window_get_panel (window, "meetings"), 0, NULL), ==, upcoming);
+
+  /* Editing the community elsewhere refreshes the title. */
+  {
+    g_autoptr (YishiCommunity) community = yishi_community_load (yishi_window_get_database (window), NULL);
+    g_autoptr (GError) error = NULL;
+
+    g_free (community->name);
+    community->name = g_strdup ("测试社区");
+    g_assert_true (yishi_community_save (yishi_window_get_database (window), community, &error));
+    g_assert_no_error (error);
+  }
+
+  close_window (window);
+}
+
+static void
+test_welcome_creates_community (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "fresh", "yishi.db", NULL);
+  YishiWindow *window = new_window (NULL);
+  YishiWelcomePage *welcome;
+  g_autoptr (YishiCommunity) community = NULL;
+
+  yishi_window_open_path (window, path);
+  g_assert_cmpstr (yishi_window_get_page (window), ==, "welcome");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  welcome = YISHI_WELCOME_PAGE (yishi_window_get_welcome_page (window));
+  /* A wrong phone is explained and nothing is created. */
+  yishi_welcome_page_fill (welcome, "和平街社区", "和平街道", "东城区", "和平街1号", "12345");
+  yishi_welcome_page_activate_create (welcome);
+  g_assert_cmpstr (yishi_window_get_page (window), ==, "welcome");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  yishi_welcome_page_fill (welcome, "和平街社区", "和平街道", "东城区", "和平街1号", "010-65123456");
+  yishi_welcome_page_activate_create (welcome);
+  spin (30);
+  g_assert_cmpstr (yishi_window_get_page (window), ==, "panels");
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  community = yishi_community_load (yishi_window_get_database (window), NULL);
+  g_assert_cmpstr (community->name, ==, "和平街社区");
+  g_assert_cmpstr (community->supervision_phone, ==, "010-65123456");
+
+  /* An empty community still has real (zero) figures and empty states. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", "ledger");
+  g_assert_cmpstr (yishi_panel_get_figure (yishi_window_get_panel (window, "ledger"), 0, NULL), ==, "0");
+  g_assert_cmpuint (yishi_panel_get_n_rows (yishi_window_get_panel (window, "ledger")), ==, 0);
+
+  close_window (window);
+}
+
+static void
+test_bad_file (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "broken.db", NULL);
+  const char *junk = "这不是数据库 — not a database";
+  g_autofree char *after = NULL;
+  YishiWindow *window;
+  GListModel *toplevels;
+  GtkWindow *dialog = NULL;
+
+  g_assert_true (g_file_set_contents (path, junk, -1, NULL));
+  window = new_window (NULL);
+  yishi_window_open_path (window, path);
+  spin (30);
+  g_assert_cmpstr (yishi_window_get_page (window), ==, "empty");
+  g_assert_null (yishi_window_get_database (window));
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (candidate))
+        dialog = candidate;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   "“"));
+  gtk_window_destroy (dialog);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, junk);
+  close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int result;
+
+  g_setenv ("YISHI_NOW", "2026-12-01T02:00:00Z", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  test_dir = g_dir_make_tmp ("yishi-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = g_build_filename (test_dir, "demo.db", NULL);
+  g_assert_true (yishi_demo_generate (demo_path, YISHI_DEMO_SCALE_COMMUNITY, 1, "2026-12-01",
+                                      NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/panels-on-demo", test_panels_on_demo);
+  g_test_add_func ("/window/welcome-creates-community", test_welcome_creates_community);
+  g_test_add_func ("/window/bad-file", test_bad_file);
+
+  result = g_test_run ();
+  g_free (demo_path);
+  g_free (test_dir);
+  return result;
+}
