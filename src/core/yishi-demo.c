@@ -238,7 +238,7 @@ enum
   S_COMMUNITY, S_ORG, S_GRID, S_BUILDING, S_UNIT, S_HOUSEHOLD, S_PERSON, S_RESIDENCE,
   S_MEMBERSHIP, S_CLAIM, S_ROLE, S_SERIAL, S_ISSUE, S_REQUESTER, S_EVENT, S_SATISFACTION,
   S_MEETING, S_PARTICIPANT, S_AGENDA, S_VOTE, S_TASK, S_FOLLOW_UP, S_POINTS, S_AWARD,
-  S_LOOKUP, N_STMTS
+  S_LOOKUP, S_TITLE, N_STMTS
 };
 
 /* 'u' a fresh uuid (no argument), 'i' int, 'n' int or NULL when 0, 'N' int or NULL when
@@ -248,9 +248,9 @@ static const struct
   const char *fmt;
   const char *sql;
 } statements[N_STMTS] = {
-  [S_COMMUNITY] = { "iuttttt", "INSERT INTO community (id, uuid, name, street_office, district,"
+  [S_COMMUNITY] = { "iutttttt", "INSERT INTO community (id, uuid, name, street_office, district,"
                     " address, supervision_phone, created_at, updated_at)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7 || '', ?7)" },
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)" },
   [S_ORG] = { "iutttttt", "INSERT INTO organisation (id, uuid, kind, name, contact_name,"
               " contact_phone, address, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
   [S_GRID] = { "iuitti", "INSERT INTO grid (id, uuid, community_id, name, notes, position)"
@@ -296,16 +296,16 @@ static const struct
                   " signup_deadline, expected_count, minutes, evaluation, created_at, updated_at)"
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                   " ?16, ?17, ?17)" },
-  [S_PARTICIPANT] = { "iuinttttitt", "INSERT INTO meeting_participant (id, uuid, meeting_id,"
+  [S_PARTICIPANT] = { "iuintttittt", "INSERT INTO meeting_participant (id, uuid, meeting_id,"
                       " person_id, name, role, organisation, signed_up, attendance,"
                       " absence_reason, speech_summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
-  [S_AGENDA] = { "iuiintNNNtttttttt", "INSERT INTO agenda_item (id, uuid, meeting_id, position,"
+  [S_AGENDA] = { "iuiinttNNNttttttt", "INSERT INTO agenda_item (id, uuid, meeting_id, position,"
                  " issue_id, title, voting_method, votes_for, votes_against, votes_abstain,"
                  " outcome, teller, scrutineer, resolution, publicity_start, publicity_end,"
                  " followup_cadence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" },
   [S_VOTE] = { "iuinntdt", "INSERT INTO vote (id, uuid, agenda_item_id, person_id, household_id,"
                " choice, floor_area, cast_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
-  [S_TASK] = { "iunntntitt", "INSERT INTO task (id, uuid, agenda_item_id, issue_id, description,"
+  [S_TASK] = { "iunntnttitt", "INSERT INTO task (id, uuid, agenda_item_id, issue_id, description,"
                " owner_person_id, owner_text, due_date, progress, state, completed_at)"
                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" },
   [S_FOLLOW_UP] = { "iuititt", "INSERT INTO follow_up (id, uuid, task_id, at, progress, note,"
@@ -315,6 +315,7 @@ static const struct
   [S_AWARD] = { "iuitnntt", "INSERT INTO award (id, uuid, year, kind, person_id, issue_id, title,"
                 " notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)" },
   [S_LOOKUP] = { "i", "SELECT name, phone FROM person WHERE id = ?" },
+  [S_TITLE] = { "i", "SELECT title, '' FROM issue WHERE id = ?" },
 };
 
 /* State ---------------------------------------------------------------------------- */
@@ -357,14 +358,14 @@ typedef struct
   char name[48];
   char short_name[32];
   char street[32];
-  char secretary[16];
-  char director[16];
+  char secretary[24];
+  char director[24];
   int first_grid, n_grids;
   int first_household, end_household;
   int first_property, n_property;
   int first_org, n_orgs;
   int list_start[N_LISTS], list_count[N_LISTS];
-  int issues, meetings;
+  int issues, meetings, buildings;
 } Community;
 
 typedef struct
@@ -372,7 +373,7 @@ typedef struct
   int community;
   int number;
   int leader, worker;
-  char worker_name[16];
+  char worker_name[24];
 } Grid;
 
 typedef struct
@@ -436,7 +437,7 @@ typedef struct
   GArray *deliberated;
   GArray *typical;   /* issue id, community, year triples */
   int years[1000];   /* last serial number by year - 2000 */
-  char name[64], phone[32];
+  char text[256], phone[32];
 } Gen;
 
 /* Random helpers ------------------------------------------------------------------- */
@@ -726,17 +727,17 @@ put (Gen *g, int which, ...)
   return TRUE;
 }
 
-/* Fills g->name and g->phone for person @id. */
+/* Fills g->text and g->phone: a person's name and phone, or a matter's title. */
 static void
-lookup_person (Gen *g, int id)
+lookup (Gen *g, int which, int id)
 {
-  sqlite3_stmt *stmt = g->stmts[S_LOOKUP];
+  sqlite3_stmt *stmt = g->stmts[which];
 
-  g->name[0] = g->phone[0] = '\0';
+  g->text[0] = g->phone[0] = '\0';
   sqlite3_bind_int (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_strlcpy (g->name, (const char *)sqlite3_column_text (stmt, 0), sizeof g->name);
+      g_strlcpy (g->text, (const char *)sqlite3_column_text (stmt, 0), sizeof g->text);
       g_strlcpy (g->phone, (const char *)sqlite3_column_text (stmt, 1), sizeof g->phone);
     }
   sqlite3_reset (stmt);
@@ -1160,9 +1161,6 @@ gen_grid (Gen *g, Community *c, int number, gint64 quota)
   char name[32], notes[64], cn[16];
   Grid grid = { (int)(c - g->communities), number, 0, 0, "" };
   int id = next_id (g, S_GRID), first = g->n_people + 1, buildings = 0;
-  static int building_number;
-
-  building_number = number == 1 ? 0 : building_number;
   g_array_append_val (g->grids, grid);
   g_snprintf (name, sizeof name, "第%s网格", cn_number (cn, number));
   g_snprintf (notes, sizeof notes, "网格党支部：第%s网格党支部", cn);
@@ -1170,7 +1168,7 @@ gen_grid (Gen *g, Community *c, int number, gint64 quota)
     return FALSE;
   while (buildings == 0 || g->n_people < quota)
     {
-      if (!gen_building (g, c, &g_array_index (g->grids, Grid, id - 1), ++building_number))
+      if (!gen_building (g, c, &g_array_index (g->grids, Grid, id - 1), ++c->buildings))
         return FALSE;
       buildings++;
     }
@@ -1189,14 +1187,14 @@ gen_grid (Gen *g, Community *c, int number, gint64 quota)
       else if (i == 1 || gr->worker == 0)
         {
           gr->worker = person;
-          lookup_person (g, person);
-          g_strlcpy (gr->worker_name, g->name, sizeof gr->worker_name);
+          lookup (g, S_LOOKUP, person);
+          g_strlcpy (gr->worker_name, g->text, sizeof gr->worker_name);
         }
       if (!put_role (g, person, i == 0 ? "grid_leader" : "grid_worker", "grid", id, TRUE, i == 3))
         return FALSE;
     }
   if (g_array_index (g->grids, Grid, id - 1).worker == 0)
-    g_strlcpy (g_array_index (g->grids, Grid, id - 1).worker_name, c->director, 16);
+    g_strlcpy (g_array_index (g->grids, Grid, id - 1).worker_name, c->director, 24);
   return TRUE;
 }
 
@@ -1485,14 +1483,15 @@ gen_issue (Gen *g, const Arrival *arrival, int id, guint16 *seen, int remaining,
            GPtrArray *org_names)
 {
   Community *c = &g->communities[arrival->community];
-  const Topic *topic = &topics[PICK (g, topics)];
-  const char *tmpl = topic->titles[rnd (g, 6)];
-  gboolean need = tmpl[0] == '+', building_level = strstr (tmpl, "%B") != NULL;
+  const Topic *topic = &topics[0];
+  const char *tmpl;
+  gboolean need, building_level;
   int hid = pick_household (g, c, TRUE), person = 0, r = rnd (g, 1000);
   const Household *h = &g_array_index (g->households, Household, hid - 1);
   const Unit *u = &g_array_index (g->units, Unit, h->unit - 1);
   const Grid *grid = &g_array_index (g->grids, Grid, u->grid - 1);
-  const char *place = ANY (g, places), *channel = channels[PICK (g, channels)].key;
+  const char *place = ANY (g, places);
+  int channel = PICK (g, channels);
   int urgency = PICK (g, urgencies), route = -1, stage = 0, age, day, deadline, target = 0;
   const guint8 *path = path_direct;
   int path_len = G_N_ELEMENTS (path_direct), final, n_steps = 0, org = 0;
@@ -1502,6 +1501,11 @@ gen_issue (Gen *g, const Arrival *arrival, int id, guint16 *seen, int remaining,
   const char *scale = NULL, *reason = "";
   Step steps[24];
 
+  for (int w = rnd (g, 100); (w -= topic->weight) >= 0; )
+    topic++;
+  tmpl = topic->titles[rnd (g, 6)];
+  need = tmpl[0] == '+';
+  building_level = strstr (tmpl, "%B") != NULL;
   age = g->today - local_day (arrival->t);
   day = local_day (arrival->t);
   if (need && urgency == 0)
@@ -1558,8 +1562,8 @@ gen_issue (Gen *g, const Arrival *arrival, int id, guint16 *seen, int remaining,
       person = h->first_person + rnd (g, h->n_people);
       for (int i = 0; i < h->n_people && age_of (g, g->people[person - 1].birth) < 18; i++)
         person = h->first_person + i;
-      lookup_person (g, person);
-      g_strlcpy (name, g->name, sizeof name);
+      lookup (g, S_LOOKUP, person);
+      g_strlcpy (name, g->text, sizeof name);
       g_strlcpy (phone, g->phone, sizeof phone);
     }
 
@@ -1660,7 +1664,7 @@ gen_issue (Gen *g, const Arrival *arrival, int id, guint16 *seen, int remaining,
   fmt_time (received, arrival->t);
   fmt_time (updated, steps[n_steps - 1].at);
   fmt_time (closed, steps[n_steps - 1].at);
-  if (!put (g, S_ISSUE, id, serial, channel, received, received, person, name, phone,
+  if (!put (g, S_ISSUE, id, serial, channels[channel].key, received, received, person, name, phone,
             anonymous ? 1 : 0, u->grid, building_level ? u->building : 0,
             building_level && strstr (tmpl, "%U") ? h->unit : 0, building_level ? "" : place,
             need ? "need" : "problem", g->categories[topic - topics], urgencies[urgency].key,
@@ -1680,11 +1684,7 @@ gen_issue (Gen *g, const Arrival *arrival, int id, guint16 *seen, int remaining,
       const char *text = steps[j].note, *rating = NULL, *lost = "";
 
       if (j == 0)
-        g_snprintf (note, sizeof note, "通过%s受理", channels[0].label + 0), text = note;
-      if (j == 0)
-        for (guint k = 0; k < G_N_ELEMENTS (channels); k++)
-          if (g_str_equal (channels[k].key, channel))
-            g_snprintf (note, sizeof note, "通过%s受理", channels[k].label);
+        g_snprintf (note, sizeof note, "通过%s受理", channels[channel].label), text = note;
       if (steps[j].to == M)
         g_snprintf (note, sizeof note, "与%d-%04d合并办理", g->issue_year[target],
                     g->issue_number[target]), text = note;
@@ -1797,22 +1797,26 @@ typedef struct
   const char *role;
   const char *org;
   char name[24];
-  const char *attendance;
-  const char *reason;
 } Seat;
 
 static void
 seat (Gen *g, Seat *seats, int *n, const char *role, int person, const char *name,
       const char *org)
 {
-  Seat *s = &seats[(*n)++];
+  Seat *s = &seats[*n];
   int len;
 
+  if (*n >= 20)
+    return;
+  for (int i = 0; person > 0 && i < *n; i++)
+    if (seats[i].person == person)
+      return;
+  (*n)++;
   s->person = person;
   s->role = role;
   s->org = org != NULL ? org : "";
   if (person > 0)
-    lookup_person (g, person), name = g->name;
+    lookup (g, S_LOOKUP, person), name = g->text;
   if (name == NULL)
     {
       const char *family = surname (g, &len);
@@ -1824,6 +1828,14 @@ seat (Gen *g, Seat *seats, int *n, const char *role, int person, const char *nam
 }
 
 static int
+resident_of (Gen *g, const Community *c)
+{
+  const Household *h = &g_array_index (g->households, Household, pick_household (g, c, TRUE) - 1);
+
+  return h->n_people > 0 ? h->first_person + rnd (g, h->n_people) : 0;
+}
+
+static int
 from_list (Gen *g, const Community *c, int list)
 {
   if (c->list_count[list] == 0)
@@ -1832,11 +1844,11 @@ from_list (Gen *g, const Community *c, int list)
 }
 
 static gboolean
-gen_tasks (Gen *g, int item, int issue, int day, const char *cadence, const char *owner,
+gen_tasks (Gen *g, int item, int issue, int day, gboolean monthly, const char *owner,
            int owner_person)
 {
   char due[11], completed[21], at[21];
-  int step = cadence[0] == 'h' ? 15 : 30;
+  int step = monthly ? 30 : 15;
 
   for (int k = between (g, 1, 2); k > 0; k--)
     {
@@ -1857,7 +1869,7 @@ gen_tasks (Gen *g, int item, int issue, int day, const char *cadence, const char
         {
           int p = d + step > last || f == 6 ? progress : progress * f * step / MAX (1, last - day);
 
-          fmt_time (at, at_local (g, MIN (d, last), between (g, 9 * 60, 17 * 60)));
+          fmt_time (at, at_local (g, d, between (g, 9 * 60, 17 * 60)));
           if (!put (g, S_FOLLOW_UP, next_id (g, S_FOLLOW_UP), id, at, MIN (p, 100),
                     p >= 100 ? "已完成，居民代表验收" : "按计划推进中", owner))
             return FALSE;
@@ -1867,16 +1879,81 @@ gen_tasks (Gen *g, int item, int issue, int day, const char *cadence, const char
 }
 
 static gboolean
+gen_agenda (Gen *g, Community *c, int meeting, int position, int issue, int issue_state,
+            gint64 start, gboolean held, gboolean monthly, int present, const Seat *seats,
+            int n_seats, const char *owner, int owner_person)
+{
+  const char *outcome = NULL, *teller = seats[2].name, *scrutineer = seats[1].name;
+  int id = next_id (g, S_AGENDA), method = PICK (g, methods), pro = -1, con = -1, abstain = -1;
+  int day = local_day (start);
+  char title[256], resolution[256] = "", pub_start[11], pub_end[11];
+
+  if (issue > 0)
+    lookup (g, S_TITLE, issue), g_strlcpy (title, g->text, sizeof title);
+  else
+    g_strlcpy (title, ANY (g, generic_items), sizeof title);
+  for (int i = 3, found = 0; i < n_seats && found < 2; i++)
+    if (g_str_equal (seats[i].role, "resident_representative"))
+      *(found++ == 0 ? &teller : &scrutineer) = seats[i].name;
+
+  if (held)
+    {
+      int want = issue > 0 ? (issue_state == ID ? 2 : 0) : chance (g, 750) ? 0 : chance (g, 400) ? 1 : 2;
+      int half = present / 2;
+
+      if (want == 0)
+        pro = half + 1 + rnd (g, present - half), con = rnd (g, present - pro + 1);
+      else if (want == 1)
+        con = half + 1 + rnd (g, present - half), pro = rnd (g, present - con + 1);
+      else
+        pro = rnd (g, half + 1), con = rnd (g, MIN (half, present - pro) + 1);
+      abstain = rnd (g, present - pro - con + 1);
+      outcome = pro * 2 > present ? "passed" : con * 2 > present ? "rejected" : "deferred";
+      if (outcome[0] == 'p')
+        g_snprintf (resolution, sizeof resolution, "经%s，到会%d人，赞成%d票、反对%d票、弃权%d票，"
+                    "赞成票超过到会人数半数，同意%s。由%s牵头落实。", methods[method].label, present,
+                    pro, con, abstain, title, owner);
+      else
+        g_strlcpy (resolution, outcome[0] == 'r' ? "赞成票未过到会人数半数，议题未通过，会后向居民做好解释。"
+                   : "意见分歧较大，暂缓表决，会后进一步调研后再议。", sizeof resolution);
+    }
+  fmt_date (pub_start, day + between (g, 1, 2));
+  fmt_date (pub_end, day + between (g, 9, 16));
+  if (!put (g, S_AGENDA, id, meeting, position, issue, title, methods[method].key, pro, con,
+            abstain, outcome, teller, scrutineer, resolution,
+            outcome && outcome[0] == 'p' ? pub_start : NULL,
+            outcome && outcome[0] == 'p' ? pub_end : NULL, monthly ? "monthly" : "half_month"))
+    return FALSE;
+
+  /* Owners' votes, household by household, with the floor area. */
+  for (int v = 0; held && method == 3 && v < pro + con + abstain; v++)
+    {
+      int hid = pick_household (g, c, TRUE);
+      const Household *h = &g_array_index (g->households, Household, hid - 1);
+      char at[21];
+
+      fmt_time (at, start + between (g, 600, 6000));
+      if (!put (g, S_VOTE, next_id (g, S_VOTE), id, h->n_people ? h->first_person : 0, hid,
+                v < pro ? "for" : v < pro + con ? "against" : "abstain", (double)h->area, at))
+        return FALSE;
+    }
+  if (outcome && outcome[0] == 'p')
+    return gen_tasks (g, id, issue, day, monthly, owner, owner_person);
+  return TRUE;
+}
+
+static gboolean
 gen_meeting (Gen *g, Community *c, gint64 start, int state, int form, Deliberated *queue,
              int n_queue, int *cursor, GPtrArray *org_names)
 {
-  Seat seats[32];
+  Seat seats[24];
   int n = 0, id = next_id (g, S_MEETING), day = local_day (start), items[4], n_items = 0;
   int expected = 0, present = 0, observers = 0, speakers = 0, y, mo, dd;
   const Grid *grid = &g_array_index (g->grids, Grid, c->first_grid - 1 + rnd (g, c->n_grids));
+  const char *const *orgs = (const char *const *)org_names->pdata + c->first_org - 1;
   char title[256], place[96], host[48], starts[21], ends[21], notice[21], signup[21];
   char created[21], minutes[512], evaluation[160];
-  gboolean held = state == 2, monthly = form == 1 || form == 2 || form == 3;
+  gboolean held = state == 2, monthly = form >= 1 && form <= 3;
 
   /* Agenda: deliberated matters waiting for a meeting, else the community's own items. */
   for (int want = 1 + chance (g, 600) + chance (g, 300) + chance (g, 100); n_items < want; )
@@ -1893,7 +1970,7 @@ gen_meeting (Gen *g, Community *c, gint64 start, int state, int form, Deliberate
             break;
           queue[k].used = 1, items[n_items++] = k;
         }
-      else if (*cursor < n_queue && queue[*cursor].t <= start && state == 2)
+      else if (held && *cursor < n_queue && queue[*cursor].t <= start)
         queue[*cursor].used = 1, items[n_items++] = (*cursor)++;
       else
         break;
@@ -1902,8 +1979,8 @@ gen_meeting (Gen *g, Community *c, gint64 start, int state, int form, Deliberate
   civil_from_days (day, &y, &mo, &dd);
   if (n_items > 0)
     {
-      lookup_text (g, S_TITLE, queue[items[0]].id);
-      g_snprintf (title, sizeof title, "关于“%s”的%s", g->name, forms[form].label);
+      lookup (g, S_TITLE, queue[items[0]].id);
+      g_snprintf (title, sizeof title, "关于“%s”的%s", g->text, forms[form].label);
     }
   else
     g_snprintf (title, sizeof title, "%s%d年%d月%s", c->name, y, mo, forms[form].label);
@@ -1914,5 +1991,457 @@ gen_meeting (Gen *g, Community *c, gint64 start, int state, int form, Deliberate
   else
     g_strlcpy (place, form == 8 ? "社区微信群（线上）" : chance (g, 600) ? "社区党群服务中心议事厅"
                : "社区居委会会议室", sizeof place);
-  g_snprintf (host, sizeof host, "%s%s%s", c->director, chance (g, 500) ? "、" : "",
-              host[0] = '\0', "");
+  g_snprintf (host, sizeof host, "%s%s%s", c->director, grid->worker ? "、" : "",
+              grid->worker ? grid->worker_name : "");
+
+  /* Who sits at the table ("4+N"): at least eight, at most twenty. */
+  seat (g, seats, &n, "convener", 0, c->secretary, c->name);
+  seat (g, seats, &n, "host", 0, c->director, c->name);
+  seat (g, seats, &n, "recorder", 0, NULL, c->name);
+  if (grid->worker)
+    seat (g, seats, &n, "grid_worker", grid->worker, NULL, c->name);
+  for (int k = between (g, 3, 7); k > 0; k--)
+    seat (g, seats, &n, "resident_representative", from_list (g, c, L_REPRESENTATIVE), NULL, "");
+  if (chance (g, 700))
+    seat (g, seats, &n, "property", 0, NULL, org_names->pdata[c->first_property - 1]);
+  if (chance (g, 500))
+    seat (g, seats, &n, "owners_committee", 0, NULL, orgs[0]);
+  if (chance (g, 400))
+    seat (g, seats, &n, "deputy", 0, NULL, chance (g, 500) ? "区人大代表" : "区政协委员");
+  if (chance (g, 500))
+    seat (g, seats, &n, "grid_police", 0, NULL, orgs[2]);
+  if (chance (g, 400))
+    seat (g, seats, &n, "legal_worker", 0, NULL, "社区法律顾问");
+  if (chance (g, 400))
+    seat (g, seats, &n, "social_org", 0, NULL, orgs[4]);
+  for (int k = between (g, 1, 4); k > 0; k--)
+    seat (g, seats, &n, "stakeholder", resident_of (g, c), NULL, "");
+  for (int k = rnd (g, 3); k > 0; k--)
+    seat (g, seats, &n, "observer", 0, NULL, c->street);
+  while (n < 8)
+    seat (g, seats, &n, "resident", resident_of (g, c), NULL, "");
+
+  fmt_time (starts, start);
+  fmt_time (ends, start + between (g, 80, 150) * 60);
+  fmt_time (notice, start - between (g, 3, 7) * 86400 + between (g, -3600, 3600));
+  fmt_time (signup, at_local (g, day - 1, 17 * 60));
+  fmt_time (created, MIN (g->now - 3600, start - between (g, 8, 14) * 86400));
+  minutes[0] = evaluation[0] = '\0';
+  for (int i = 0; i < n; i++)
+    {
+      gboolean observer = g_str_equal (seats[i].role, "observer");
+      gboolean absent = held && !observer && i >= 3 && chance (g, 120);
+      gboolean speaks = held && !observer && !absent && i != 2 && chance (g, 450);
+      gboolean signed_up = state != 0 && (g_str_equal (seats[i].role, "stakeholder")
+                                          || g_str_equal (seats[i].role, "resident"))
+                           && chance (g, 600);
+
+      expected += !observer;
+      present += held && !observer && !absent;
+      observers += observer;
+      speakers += speaks;
+      if (!put (g, S_PARTICIPANT, next_id (g, S_PARTICIPANT), id, seats[i].person, seats[i].name,
+                seats[i].role, seats[i].org, signed_up ? 1 : 0,
+                !held ? "expected" : observer ? "observer" : absent ? "absent" : "present",
+                absent ? ANY (g, absences) : "", speaks ? ANY (g, speeches) : ""))
+        return FALSE;
+    }
+  if (held)
+    {
+      g_snprintf (minutes, sizeof minutes, "会议由%s主持，%s记录。应到%d人，实到%d人，列席%d人。"
+                  "会议按照一事一议的原则逐项协商了%d项议题，与会人员举手发言、充分讨论后进行表决。",
+                  host, seats[2].name, expected, present, observers, MAX (n_items, 1));
+      g_snprintf (evaluation, sizeof evaluation, "出席率%d%%，发言%d人次，议事程序规范。",
+                  expected ? present * 100 / expected : 0, speakers);
+    }
+  if (!put (g, S_MEETING, id, title, forms[form].key, starts, state == 3 ? NULL : ends, place,
+            c->secretary, host, seats[2].name, meeting_states[state], state ? notice : NULL,
+            state ? signup : NULL, expected, minutes, evaluation, created))
+    return FALSE;
+
+  for (int k = 0; k < MAX (n_items, 1); k++)
+    if (!gen_agenda (g, c, id, k + 1, k < n_items ? queue[items[k]].id : 0,
+                     k < n_items ? queue[items[k]].state : 0, start, held, monthly,
+                     MAX (present, 1), seats, n, c->director, grid->worker))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_deliberated (const void *a, const void *b)
+{
+  const Deliberated *x = a, *y = b;
+
+  if (x->community != y->community)
+    return x->community - y->community;
+  return x->t != y->t ? (x->t < y->t ? -1 : 1) : x->id - y->id;
+}
+
+static int
+compare_ints (const void *a, const void *b)
+{
+  return *(const int *)a - *(const int *)b;
+}
+
+static gboolean
+gen_meetings (Gen *g, GPtrArray *org_names)
+{
+  Deliberated *all = (Deliberated *)(void *)g->deliberated->data;
+  int n_all = g->deliberated->len, q = 0;
+
+  qsort (all, n_all, sizeof *all, compare_deliberated);
+  for (int ci = 0; ci < g->n_communities; ci++)
+    {
+      Community *c = &g->communities[ci];
+      int m = c->meetings, future = m >= 10 ? MAX (2, m / 20) : 0, cursor = 0, n_queue = 0;
+      g_autofree int *days = g_new (int, MAX (m, 1));
+      int order[G_N_ELEMENTS (forms)];
+
+      while (q + n_queue < n_all && all[q + n_queue].community == ci)
+        n_queue++;
+      for (int k = 0; k < m; k++)
+        days[k] = k < future ? g->today + between (g, 2, 28) : g->today - between (g, 1, 730);
+      qsort (days, m, sizeof *days, compare_ints);
+      for (guint k = 0; k < G_N_ELEMENTS (forms); k++)
+        order[k] = k;
+      for (int k = G_N_ELEMENTS (forms) - 1; k > 0; k--)
+        {
+          int j = rnd (g, k + 1), t = order[k];
+
+          order[k] = order[j], order[j] = t;
+        }
+      for (int k = 0; k < m; k++)
+        {
+          int form = k < (int)G_N_ELEMENTS (forms) ? order[k] : PICK (g, forms);
+          int minute = form == 7 ? 19 * 60 + 30 : chance (g, 500) ? 9 * 60 : 14 * 60 + 30;
+          int state = days[k] > g->today ? (k == m - future ? 1 : 1 - rnd (g, 2))
+                    : k % 25 == 7 ? 3 : 2;
+
+          if (!gen_meeting (g, c, at_local (g, days[k], minute) - rnd (g, 60), state, form,
+                            all + q, n_queue, &cursor, org_names))
+            return FALSE;
+        }
+      q += n_queue;
+    }
+  return TRUE;
+}
+
+/* Awards --------------------------------------------------------------------------- */
+
+static gboolean
+gen_awards (Gen *g)
+{
+  static const char *const kinds[] = { "top_deliberator", "excellent_mediator", "typical_case",
+                                       "excellent_volunteer" };
+  static const char *const titles[] = { "年度十佳议事员", "年度优秀人民调解员", "年度典型案例",
+                                        "年度优秀志愿者" };
+  static const int lists[] = { L_DELIBERATOR, L_MEDIATOR, -1, L_VOLUNTEER };
+  char title[64];
+
+  for (int ci = 0; ci < g->n_communities; ci++)
+    for (int y = year_of (g->today - 730); y < year_of (g->today); y++)
+      for (int k = 0; k < 4; k++)
+        {
+          const Community *c = &g->communities[ci];
+          int l = lists[k], count = l >= 0 ? c->list_count[l] : 0, first = rnd (g, MAX (count, 1));
+          int want = k == 0 ? 10 : k == 1 ? between (g, 1, 2) : between (g, 3, 5);
+
+          g_snprintf (title, sizeof title, "%d%s", y, titles[k]);
+          for (int i = 0; l >= 0 && i < MIN (want, count); i++)
+            {
+              int person = g_array_index (g->lists[l], int, c->list_start[l] + (first + i) % count);
+
+              if (!put (g, S_AWARD, next_id (g, S_AWARD), y, kinds[k], person, 0, title, ""))
+                return FALSE;
+            }
+          for (guint i = 0, found = 0; l < 0 && i < g->typical->len && found < 3; i += 3)
+            {
+              int *triple = &g_array_index (g->typical, int, i);
+
+              if (triple[1] == ci && triple[2] == y && ++found &&
+                  !put (g, S_AWARD, next_id (g, S_AWARD), y, kinds[k], 0, triple[0], title,
+                        "解决一个销号一个，居民满意"))
+                return FALSE;
+            }
+        }
+  return TRUE;
+}
+
+/* Setting up ----------------------------------------------------------------------- */
+
+static gboolean
+load_reference (Gen *g)
+{
+  static const char *const rule_names[] = { "志愿服务", "参加议事", "巡逻值守" };
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = yishi_database_prepare (g->database, "SELECT date, kind FROM holiday", g->error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int y, m, d, i;
+
+      if (sscanf ((const char *)sqlite3_column_text (stmt, 0), "%d-%d-%d", &y, &m, &d) != 3)
+        continue;
+      i = days_from_civil (y, m, d) - (g->today - CAL_BEFORE);
+      if (i >= 0 && i < CAL_DAYS)
+        g->calendar[i] = g_str_equal ((const char *)sqlite3_column_text (stmt, 1), "work") ? 2 : 1;
+    }
+  if (rc != SQLITE_DONE)
+    return fail (g);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (int u = 0; u < 3; u++)
+    g->deadline_days[u][0] = u == 0 ? 1 : u == 1 ? 5 : 10, g->deadline_days[u][1] = u == 2 ? 15 : g->deadline_days[u][0];
+  stmt = yishi_database_prepare (g->database, "SELECT urgency, kind, working_days FROM deadline_rule",
+                                 g->error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *urgency = (const char *)sqlite3_column_text (stmt, 0);
+
+      g->deadline_days[urgency[0] == 'r' ? 0 : urgency[0] == 'y' ? 1 : 2]
+                      [g_str_equal ((const char *)sqlite3_column_text (stmt, 1), "need")]
+        = sqlite3_column_int (stmt, 2);
+    }
+  if (rc != SQLITE_DONE)
+    return fail (g);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = yishi_database_prepare (g->database, "SELECT id FROM category WHERE name = ?", g->error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    {
+      sqlite3_bind_text (stmt, 1, topics[i].category, -1, SQLITE_STATIC);
+      g->categories[i] = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = yishi_database_prepare (g->database, "SELECT id, points_per_hour, max_hours_per_activity"
+                                 " FROM points_rule WHERE name = ?", g->error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int i = 0; i < 3; i++)
+    {
+      sqlite3_bind_text (stmt, 1, rule_names[i], -1, SQLITE_STATIC);
+      g->rules[i] = 0, g->rule_rate[i] = 1, g->rule_cap[i] = 2;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g->rules[i] = sqlite3_column_int (stmt, 0);
+          g->rule_rate[i] = sqlite3_column_double (stmt, 1);
+          if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+            g->rule_cap[i] = MAX (0.5, sqlite3_column_double (stmt, 2));
+        }
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+static gboolean
+generate (Gen *g, const char *json)
+{
+  for (int i = 0; i < N_STMTS; i++)
+    if ((g->stmts[i] = yishi_database_prepare (g->database, statements[i].sql, g->error)) == NULL)
+      return FALSE;
+  if (!load_reference (g))
+    return FALSE;
+  if (sqlite3_exec (g->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    return fail (g);
+
+  g_autoptr (GPtrArray) org_names = g_ptr_array_new_with_free_func (g_free);
+
+  if (!gen_registry (g, org_names) || !gen_issues (g, org_names) || !gen_meetings (g, org_names)
+      || !gen_awards (g)
+      || !yishi_database_audit (g->database, "demo", NULL, "bulk", NULL, json, g->error))
+    return FALSE;
+  if (sqlite3_exec (g->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    return fail (g);
+  return TRUE;
+}
+
+static gboolean
+parse_day (const char *text, int *day)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
+      || y < 2001 || y > 2998 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  *day = days_from_civil (y, m, d);
+  return TRUE;
+}
+
+/* Public API ----------------------------------------------------------------------- */
+
+gboolean
+yishi_demo_scale_from_string (const char     *text,
+                              YishiDemoScale *scale)
+{
+  static const char *const names[] = { "community", "street", "district" };
+
+  g_return_val_if_fail (scale != NULL, FALSE);
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (text, names[i]) == 0)
+      {
+        *scale = (YishiDemoScale)i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+yishi_demo_get_targets (YishiDemoScale    scale,
+                        YishiDemoTargets *targets)
+{
+  static const gint64 people[] = { 5000, 60000, 1000000 };
+  static const gint64 communities[] = { 1, 12, 200 };
+  static const gint64 issues[] = { 1500, 15000, 200000 };
+  static const gint64 meetings[] = { 60, 600, 6000 };
+
+  g_return_if_fail (targets != NULL);
+  g_return_if_fail (scale <= YISHI_DEMO_SCALE_DISTRICT);
+
+  targets->people = people[scale];
+  targets->households = people[scale] * 10 / 25;
+  targets->buildings = targets->households / 45;
+  targets->grids = communities[scale] * 8;
+  targets->issues = issues[scale];
+  targets->meetings = meetings[scale];
+}
+
+/**
+ * yishi_demo_generate:
+ * @path: a file that must not exist yet
+ * @seed: the seed of all randomness
+ * @today: (nullable): the day the data leads up to, YYYY-MM-DD; %NULL for today
+ * @progress: (nullable): called now and then with a fraction in [0, 1]
+ *
+ * Writes a demo database of @scale. On error or cancellation no file is left behind.
+ */
+gboolean
+yishi_demo_generate (const char         *path,
+                     YishiDemoScale      scale,
+                     guint32             seed,
+                     const char         *today,
+                     YishiDemoProgress   progress,
+                     gpointer            user_data,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  static const char *const scale_names[] = { "community", "street", "district" };
+  g_autofree char *today_owned = NULL;
+  g_autofree char *json = NULL;
+  Gen gen = { 0 }, *g = &gen;
+  gboolean ok;
+  int n_days = LAST_BIRTH - FIRST_BIRTH + 1, len;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (scale <= YISHI_DEMO_SCALE_DISTRICT, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (today == NULL)
+    today = today_owned = yishi_clock_today ();
+  if (!parse_day (today, &g->today))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date of the form YYYY-MM-DD."), today);
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  g->database = yishi_database_create_seeded (path, seed, error);
+  if (g->database == NULL)
+    return FALSE;
+  g->db = yishi_database_get_handle (g->database);
+  g->rand = g_rand_new_with_seed (seed);
+  g->cancellable = cancellable;
+  g->progress = progress;
+  g->user_data = user_data;
+  g->error = error;
+  g->now = at_local (g, g->today, 18 * 60);
+  g->city = &cities[rnd (g, G_N_ELEMENTS (cities))];
+  for (int i = 0; i < N_AREAS; i++)
+    memcpy (g->areas[i], i < 4 ? g->city->areas + 6 * i : other_areas + 6 * (i - 4), 6);
+  for (int i = 0, n = (int)strlen (surnames) / 3; i < n; i++)
+    for (int w = i < (int)G_N_ELEMENTS (surname_top) ? surname_top[i] : i < 45 ? 4 : 2; w > 0; w--)
+      g->surname_table[g->surname_total++] = i;
+
+  yishi_demo_get_targets (scale, &g->targets);
+  g->n_communities = (int)(g->targets.grids / 8);
+  g->communities = g_new0 (Community, g->n_communities);
+  for (int i = 0; i < g->n_communities; i++)
+    {
+      g->communities[i].issues = (int)(g->targets.issues / g->n_communities
+                                       + (i < g->targets.issues % g->n_communities));
+      g->communities[i].meetings = (int)(g->targets.meetings / g->n_communities
+                                         + (i < g->targets.meetings % g->n_communities));
+    }
+  g->max_people = (int)g->targets.people + 16;
+  g->people = g_new0 (Person, g->max_people);
+  g->grids = g_array_new (FALSE, TRUE, sizeof (Grid));
+  g->units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  g->households = g_array_sized_new (FALSE, TRUE, sizeof (Household), (guint)g->targets.households);
+  for (int l = 0; l < N_LISTS; l++)
+    g->lists[l] = g_array_new (FALSE, FALSE, sizeof (int));
+  g->id_counters = g_malloc0 ((gsize)N_AREAS * n_days * 2);
+  g->issue_year = g_new0 (gint16, g->targets.issues + 1);
+  g->issue_number = g_new0 (gint32, g->targets.issues + 1);
+  g->recent = g_new0 (int, g->n_communities * 9);
+  g->deliberated = g_array_new (FALSE, FALSE, sizeof (Deliberated));
+  g->typical = g_array_new (FALSE, FALSE, sizeof (int));
+  g->rows_expected = g->targets.people * 27 / 10 + g->targets.issues * 10 + g->targets.meetings * 30;
+  json = g_strdup_printf ("{\"scale\":\"%s\",\"seed\":%u,\"today\":\"%s\"}", scale_names[scale],
+                          seed, today);
+
+  ok = sqlite3_exec (g->db, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF;"
+                     " PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;",
+                     NULL, NULL, NULL) == SQLITE_OK || fail (g);
+  ok = ok && generate (g, json);
+  if (!ok && !sqlite3_get_autocommit (g->db))
+    sqlite3_exec (g->db, "ROLLBACK", NULL, NULL, NULL);
+  for (int i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&g->stmts[i], sqlite3_finalize);
+  if (ok && sqlite3_exec (g->db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                          NULL, NULL, NULL) != SQLITE_OK)
+    ok = fail (g);
+
+  g_clear_object (&g->database);
+  if (!ok)
+    {
+      static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+          g_unlink (file);
+        }
+    }
+  else if (progress != NULL)
+    progress (1.0, user_data);
+
+  g_rand_free (g->rand);
+  g_free (g->communities);
+  g_free (g->people);
+  g_array_unref (g->grids);
+  g_array_unref (g->units);
+  g_array_unref (g->households);
+  for (int l = 0; l < N_LISTS; l++)
+    g_array_unref (g->lists[l]);
+  g_free (g->id_counters);
+  g_free (g->issue_year);
+  g_free (g->issue_number);
+  g_free (g->recent);
+  g_array_unref (g->deliberated);
+  g_array_unref (g->typical);
+  (void)len;
+  return ok;
+}

@@ -6,13 +6,16 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "yishi-calendar.h"
 #include "yishi-database.h"
+#include "yishi-test-utils.h"
 
 static YishiCalendar *
 published_calendar (YishiDatabase **out)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "calendar.db", NULL);
+  g_autofree char *path = yishi_test_path ("calendar.db");
   g_autoptr (GError) error = NULL;
   YishiDatabase *db = yishi_database_open (path, YISHI_DATABASE_OPEN_CREATE, &error);
   YishiCalendar *calendar;
@@ -106,6 +109,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  yishi_test_make_dir ();
 
   g_test_add_func ("/calendar/weekends", test_weekends);
   g_test_add_func ("/calendar/published-holidays", test_published_holidays);

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
@@ -14,12 +16,8 @@
 #include "yishi-community.h"
 #include "yishi-database-private.h"
 #include "yishi-database.h"
+#include "yishi-test-utils.h"
 
-static char *
-temp_path (const char *name)
-{
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
-}
 
 static GBytes *
 read_file (const char *path)
@@ -81,7 +79,7 @@ assert_refused (const char *path,
 static void
 test_create (void)
 {
-  g_autofree char *path = temp_path ("create.db");
+  g_autofree char *path = yishi_test_path ("create.db");
   g_autoptr (GError) error = NULL;
   g_autoptr (YishiDatabase) db = NULL;
   struct stat st;
@@ -118,7 +116,7 @@ test_create (void)
 static void
 test_reopen (void)
 {
-  g_autofree char *path = temp_path ("reopen.db");
+  g_autofree char *path = yishi_test_path ("reopen.db");
   g_autoptr (GError) error = NULL;
   g_autoptr (YishiDatabase) db = create_with_community (path, "幸福里社区");
   g_autoptr (YishiCommunity) community = NULL;
@@ -138,7 +136,7 @@ test_reopen (void)
 static void
 test_read_only_open (void)
 {
-  g_autofree char *path = temp_path ("ro.db");
+  g_autofree char *path = yishi_test_path ("ro.db");
   g_autoptr (YishiDatabase) db = create_with_community (path, "A");
   g_autoptr (GError) error = NULL;
   g_autoptr (YishiValues) values = yishi_values_new ();
@@ -155,7 +153,7 @@ test_read_only_open (void)
 static void
 test_not_sqlite (void)
 {
-  g_autofree char *path = temp_path ("notes.db");
+  g_autofree char *path = yishi_test_path ("notes.db");
 
   g_assert_true (g_file_set_contents (path, "会议记录\nnot a database at all\n", -1, NULL));
   assert_refused (path, YISHI_DATABASE_ERROR_NOT_DATABASE);
@@ -164,7 +162,7 @@ test_not_sqlite (void)
 static void
 test_empty_file (void)
 {
-  g_autofree char *path = temp_path ("empty.db");
+  g_autofree char *path = yishi_test_path ("empty.db");
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   assert_refused (path, YISHI_DATABASE_ERROR_NOT_DATABASE);
@@ -173,7 +171,7 @@ test_empty_file (void)
 static void
 test_other_program (void)
 {
-  g_autofree char *path = temp_path ("other.db");
+  g_autofree char *path = yishi_test_path ("other.db");
 
   raw_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
   assert_refused (path, YISHI_DATABASE_ERROR_NOT_DATABASE);
@@ -182,7 +180,7 @@ test_other_program (void)
 static void
 test_read_only_file (void)
 {
-  g_autofree char *path = temp_path ("readonly.db");
+  g_autofree char *path = yishi_test_path ("readonly.db");
   g_autoptr (YishiDatabase) db = create_with_community (path, "A");
 
   g_clear_object (&db);
@@ -194,7 +192,7 @@ test_read_only_file (void)
 static void
 test_read_only_folder (void)
 {
-  g_autofree char *dir = temp_path ("locked");
+  g_autofree char *dir = yishi_test_path ("locked");
   g_autofree char *path = g_build_filename (dir, "yishi.db", NULL);
   g_autofree char *fresh = g_build_filename (dir, "new.db", NULL);
   g_autoptr (YishiDatabase) db = NULL;
@@ -217,7 +215,7 @@ test_read_only_folder (void)
 static void
 test_corrupt (void)
 {
-  g_autofree char *path = temp_path ("corrupt.db");
+  g_autofree char *path = yishi_test_path ("corrupt.db");
   g_autoptr (YishiDatabase) db = create_with_community (path, "A");
   g_autofree char *data = NULL;
   gsize size;
@@ -237,7 +235,7 @@ test_corrupt (void)
 static void
 test_too_new (void)
 {
-  g_autofree char *path = temp_path ("newer.db");
+  g_autofree char *path = yishi_test_path ("newer.db");
   g_autoptr (YishiDatabase) db = create_with_community (path, "A");
   g_autoptr (GError) error = NULL;
 
@@ -273,7 +271,7 @@ count_signal (YishiDatabase *db,
 static void
 test_audit (void)
 {
-  g_autofree char *path = temp_path ("audit.db");
+  g_autofree char *path = yishi_test_path ("audit.db");
   g_autoptr (GError) error = NULL;
   g_autoptr (YishiDatabase) db = yishi_database_open (path, YISHI_DATABASE_OPEN_CREATE, &error);
   g_autoptr (YishiValues) values = yishi_values_new ();
@@ -333,7 +331,7 @@ test_audit (void)
 static void
 test_nested_transaction (void)
 {
-  g_autofree char *path = temp_path ("nested.db");
+  g_autofree char *path = yishi_test_path ("nested.db");
   g_autoptr (GError) error = NULL;
   g_autoptr (YishiDatabase) db = yishi_database_open (path, YISHI_DATABASE_OPEN_CREATE, &error);
   g_autoptr (YishiValues) values = yishi_values_new ();
@@ -365,9 +363,9 @@ test_nested_transaction (void)
 static void
 test_backup_restore (void)
 {
-  g_autofree char *path = temp_path ("live.db");
-  g_autofree char *backup = temp_path ("live-backup.db");
-  g_autofree char *folder = temp_path ("safety");
+  g_autofree char *path = yishi_test_path ("live.db");
+  g_autofree char *backup = yishi_test_path ("live-backup.db");
+  g_autofree char *folder = yishi_test_path ("safety");
   g_autoptr (YishiDatabase) db = create_with_community (path, "原来的社区");
   g_autoptr (YishiCommunity) community = NULL;
   g_autoptr (YishiDatabase) copy = NULL;
@@ -405,9 +403,9 @@ test_backup_restore (void)
 static void
 test_restore_refuses_bad_file (void)
 {
-  g_autofree char *path = temp_path ("keep.db");
-  g_autofree char *bad = temp_path ("bad-backup.db");
-  g_autofree char *folder = temp_path ("safety-bad");
+  g_autofree char *path = yishi_test_path ("keep.db");
+  g_autofree char *bad = yishi_test_path ("bad-backup.db");
+  g_autofree char *folder = yishi_test_path ("safety-bad");
   g_autoptr (YishiDatabase) db = create_with_community (path, "留着");
   g_autoptr (GError) error = NULL;
   g_autofree char *before = yishi_database_content_digest (db, NULL);
@@ -424,8 +422,8 @@ test_restore_refuses_bad_file (void)
 static void
 test_daily_backups (void)
 {
-  g_autofree char *path = temp_path ("daily.db");
-  g_autofree char *folder = temp_path ("daily-backups");
+  g_autofree char *path = yishi_test_path ("daily.db");
+  g_autofree char *folder = yishi_test_path ("daily-backups");
   g_autoptr (YishiDatabase) db = create_with_community (path, "A");
   g_autoptr (GError) error = NULL;
   g_autofree char *first = NULL;
@@ -502,6 +500,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  yishi_test_make_dir ();
 
   g_test_add_func ("/database/create", test_create);
   g_test_add_func ("/database/reopen", test_reopen);

@@ -7,14 +7,15 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 
 #include "yishi-community.h"
 #include "yishi-demo.h"
 #include "yishi-summary.h"
 #include "yishi-welcome-page.h"
 #include "yishi-window.h"
+#include "yishi-test-utils.h"
 
-static char *test_dir;
 static char *demo_path;
 
 static void
@@ -116,7 +117,7 @@ test_panels_on_demo (void)
 static void
 test_welcome_creates_community (void)
 {
-  g_autofree char *path = g_build_filename (test_dir, "fresh", "yishi.db", NULL);
+  g_autofree char *path = g_build_filename (yishi_test_dir, "fresh", "yishi.db", NULL);
   YishiWindow *window = new_window (NULL);
   YishiWelcomePage *welcome;
   g_autoptr (YishiCommunity) community = NULL;
@@ -152,7 +153,7 @@ test_welcome_creates_community (void)
 static void
 test_bad_file (void)
 {
-  g_autofree char *path = g_build_filename (test_dir, "broken.db", NULL);
+  g_autofree char *path = g_build_filename (yishi_test_dir, "broken.db", NULL);
   const char *junk = "这不是数据库 — not a database";
   g_autofree char *after = NULL;
   YishiWindow *window;
@@ -195,9 +196,8 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  test_dir = g_dir_make_tmp ("yishi-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (test_dir, "demo.db", NULL);
+  yishi_test_make_dir ();
+  demo_path = yishi_test_path ("demo.db");
   g_assert_true (yishi_demo_generate (demo_path, YISHI_DEMO_SCALE_COMMUNITY, 1, "2026-12-01",
                                       NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -208,6 +208,5 @@ main (int    argc,
 
   result = g_test_run ();
   g_free (demo_path);
-  g_free (test_dir);
   return result;
 }
