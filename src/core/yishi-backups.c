@@ -110,12 +110,29 @@ yishi_backups_back_up_now (YishiDatabase  *database,
                            char          **created,
                            GError        **error)
 {
-  g_autofree char *stamp = stamp_now ("%Y%m%d-%H%M%S");
-  g_autofree char *name = g_strconcat (PREFIX, stamp, SUFFIX, NULL);
-  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr (GDateTime) now = yishi_clock_now_utc ();
+  g_autoptr (GDateTime) when = g_date_time_to_local (now);
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
+
+  /* Two backups in the same second: the later one takes the next free second, so
+   * names stay in order and nothing is overwritten. */
+  for (;;)
+    {
+      g_autofree char *stamp = g_date_time_format (when, "%Y%m%d-%H%M%S");
+      g_autofree char *name = g_strconcat (PREFIX, stamp, SUFFIX, NULL);
+      GDateTime *next;
+
+      g_free (path);
+      path = g_build_filename (folder, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        break;
+      next = g_date_time_add_seconds (when, 1);
+      g_date_time_unref (when);
+      when = next;
+    }
 
   if (!yishi_database_backup (database, path, error))
     return FALSE;

@@ -437,6 +437,12 @@ test_daily_backups (void)
   g_assert_nonnull (first);
   g_assert_true (yishi_backups_run_daily (db, folder, &second, &error));
   g_assert_null (second);
+  /* "Back Up Now" in the same second does not overwrite today's backup. */
+  g_assert_true (yishi_backups_back_up_now (db, folder, &second, &error));
+  g_assert_cmpstr (first, !=, second);
+  g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+  g_unlink (second);
 
   /* 40 older automatic backups and a safety copy: rotation keeps the newest 30. */
   for (int day = 1; day <= 40; day++)

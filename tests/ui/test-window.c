@@ -9,7 +9,9 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "yishi-backups.h"
 #include "yishi-community.h"
+#include "yishi-preferences-window.h"
 #include "yishi-demo.h"
 #include "yishi-summary.h"
 #include "yishi-welcome-page.h"
@@ -185,6 +187,119 @@ test_bad_file (void)
   close_window (window);
 }
 
+static void
+test_remembers_panel_and_size (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  YishiWindow *window;
+  int width, height;
+
+  g_settings_set_string (settings, "last-panel", "registry");
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  window = yishi_window_new (NULL, settings);
+  g_object_ref (window);
+  yishi_window_open_path (window, demo_path);
+  g_assert_cmpstr (yishi_window_get_panel_name (window), ==, "registry");
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  spin (20);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_finalize_object (window);
+}
+
+static void
+test_open_demo_from_welcome (void)
+{
+  g_autofree char *dir = g_build_filename (yishi_test_dir, "welcome-demo", NULL);
+  g_autofree char *path = g_build_filename (dir, "yishi.db", NULL);
+  g_autofree char *demo = g_build_filename (dir, "demo.db", NULL);
+  YishiWindow *window = new_window (NULL);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  yishi_window_open_path (window, path);
+  g_assert_cmpstr (yishi_window_get_page (window), ==, "welcome");
+  g_signal_emit_by_name (yishi_window_get_welcome_page (window), "open-demo");
+  while (g_strcmp0 (yishi_window_get_page (window), "panels") != 0 &&
+         g_get_monotonic_time () < deadline)
+    spin (20);
+  g_assert_cmpstr (yishi_window_get_page (window), ==, "panels");
+  g_assert_cmpstr (yishi_database_get_path (yishi_window_get_database (window)), ==, demo);
+  /* The real file was not created by looking at demo data. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (yishi_panel_get_n_rows (yishi_window_get_panel (window, "ledger")), >, 0);
+  close_window (window);
+}
+
+static void
+test_preferences_backup_and_restore (void)
+{
+  g_autofree char *path = g_build_filename (yishi_test_dir, "prefs", "yishi.db", NULL);
+  g_autofree char *folder = g_build_filename (yishi_test_dir, "prefs", "backups", NULL);
+  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (YishiCommunity) community = NULL;
+  g_autoptr (GPtrArray) backups = NULL;
+  YishiWindow *window = new_window (&settings);
+  YishiPreferencesWindow *preferences;
+  YishiDatabase *database;
+  guint before;
+
+  yishi_window_open_path (window, path);
+  yishi_welcome_page_fill (YISHI_WELCOME_PAGE (yishi_window_get_welcome_page (window)),
+                           "备份社区", "", "", "", "");
+  yishi_welcome_page_activate_create (YISHI_WELCOME_PAGE (yishi_window_get_welcome_page (window)));
+  database = yishi_window_get_database (window);
+  g_assert_nonnull (database);
+
+  /* Let the start-up backup finish first. */
+  for (int i = 0; i < 500; i++)
+    {
+      g_autoptr (GPtrArray) made = yishi_backups_list (folder);
+
+      if (made->len > 0)
+        break;
+      spin (10);
+    }
+  spin (50);
+
+  preferences = yishi_preferences_window_new (GTK_WINDOW (window), database, settings);
+  g_object_ref (preferences);
+  gtk_window_present (GTK_WINDOW (preferences));
+  spin (20);
+  before = yishi_preferences_window_get_n_backups (preferences);
+  yishi_preferences_window_back_up_now (preferences);
+  g_assert_cmpuint (yishi_preferences_window_get_n_backups (preferences), ==, before + 1);
+  backups = yishi_backups_list (folder);
+  g_assert_cmpuint (backups->len, ==, before + 1);
+
+  community = yishi_community_load (database, NULL);
+  g_free (community->name);
+  community->name = g_strdup ("改名以后");
+  g_assert_true (yishi_community_save (database, community, &error));
+  g_clear_pointer (&community, yishi_community_free);
+
+  g_assert_true (yishi_preferences_window_restore (preferences, g_ptr_array_index (backups, 0), &error));
+  g_assert_no_error (error);
+  community = yishi_community_load (database, NULL);
+  g_assert_cmpstr (community->name, ==, "备份社区");
+  /* The data as it was is one more backup (the safety copy). */
+  g_assert_cmpuint (yishi_preferences_window_get_n_backups (preferences), ==, before + 2);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  spin (20);
+  g_assert_finalize_object (preferences);
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -205,6 +320,9 @@ main (int    argc,
   g_test_add_func ("/window/panels-on-demo", test_panels_on_demo);
   g_test_add_func ("/window/welcome-creates-community", test_welcome_creates_community);
   g_test_add_func ("/window/bad-file", test_bad_file);
+  g_test_add_func ("/window/remembers-panel-and-size", test_remembers_panel_and_size);
+  g_test_add_func ("/window/open-demo-from-welcome", test_open_demo_from_welcome);
+  g_test_add_func ("/preferences/backup-and-restore", test_preferences_backup_and_restore);
 
   result = g_test_run ();
   g_free (demo_path);
