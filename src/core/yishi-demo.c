@@ -415,6 +415,7 @@ typedef struct
   int surname_total;
 
   sqlite3_stmt *stmts[N_STMTS];
+  guint64 uuid_cursor[N_STMTS], uuid_step[N_STMTS];
   int ids[N_STMTS];
   gint64 rows, rows_expected;
   double fraction;
@@ -477,18 +478,23 @@ pick (Gen *g, const Choice *choices, int n)
 #define ANY(g, array) ((array)[rnd ((g), G_N_ELEMENTS (array))])
 
 static void
-make_uuid (Gen *g, char out[37])
+make_uuid (Gen *g, int which, char out[37])
 {
   static const char hex[] = "0123456789abcdef";
+  guint64 step = g->uuid_step[which];
+  guint64 gap = 1 + (((guint64)g_rand_int (g->rand) << 32) | g_rand_int (g->rand)) % (2 * step);
+  guint64 head = (g->uuid_cursor[which] += gap) & G_GUINT64_CONSTANT (0xffffffffffff);
   guint8 bytes[16];
   int o = 0;
 
-  for (int i = 0; i < 16; i += 4)
+  for (int i = 4; i < 16; i += 4)
     {
       guint32 r = g_rand_int (g->rand);
 
       memcpy (bytes + i, &r, 4);
     }
+  for (int i = 0; i < 6; i++)
+    bytes[i] = (guint8)(head >> (40 - 8 * i));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   for (int i = 0; i < 16; i++)
@@ -676,7 +682,7 @@ put (Gen *g, int which, ...)
     switch (*f)
       {
       case 'u':
-        make_uuid (g, uuid);
+        make_uuid (g, which, uuid);
         sqlite3_bind_text (stmt, i, uuid, 36, SQLITE_STATIC);
         break;
       case 'i':
@@ -2279,13 +2285,16 @@ generate (Gen *g, const char *json)
 
   g_autoptr (GPtrArray) org_names = g_ptr_array_new_with_free_func (g_free);
 
-  if (!gen_registry (g, org_names) || !gen_issues (g, org_names) || !gen_meetings (g, org_names)
-      || !gen_awards (g)
+  gint64 t0 = g_get_monotonic_time ();
+#define TM(x) (g_printerr ("%s %.2f rows %ld\n", x, (g_get_monotonic_time () - t0) / 1e6, (long)g->rows), 1)
+  if (!gen_registry (g, org_names) || !TM("registry") || !gen_issues (g, org_names) || !TM("issues") || !gen_meetings (g, org_names)
+      || !gen_awards (g) || !TM("meetings")
       || !yishi_database_audit (g->database, "demo", NULL, "bulk", NULL, json, g->error))
     return FALSE;
   for (guint i = 0; i < indexes->len; i++)
     if (!yishi_database_exec (g->database, indexes->pdata[i], g->error))
       return FALSE;
+  TM("indexes");
   if (sqlite3_exec (g->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     return fail (g);
   return TRUE;
@@ -2424,13 +2433,29 @@ yishi_demo_generate (const char         *path,
   g->recent = g_new0 (int, g->n_communities * 9);
   g->deliberated = g_array_new (FALSE, FALSE, sizeof (Deliberated));
   g->typical = g_array_new (FALSE, FALSE, sizeof (int));
+  for (int i = 0; i < N_STMTS; i++)
+    {
+      const gint64 p = g->targets.people, n = g->targets.issues, m = g->targets.meetings;
+      const gint64 rows[N_STMTS] = {
+        [S_COMMUNITY] = g->n_communities, [S_ORG] = 7 * g->n_communities + 12,
+        [S_GRID] = 8 * g->n_communities, [S_BUILDING] = p / 120, [S_UNIT] = p / 44,
+        [S_HOUSEHOLD] = p * 41 / 100, [S_PERSON] = p, [S_RESIDENCE] = p * 104 / 100,
+        [S_MEMBERSHIP] = p * 6 / 100, [S_CLAIM] = p * 7 / 100, [S_ROLE] = p * 9 / 100,
+        [S_ISSUE] = n, [S_REQUESTER] = n, [S_EVENT] = n * 74 / 10,
+        [S_SATISFACTION] = n * 9 / 10, [S_MEETING] = m, [S_PARTICIPANT] = m * 15,
+        [S_AGENDA] = m * 2, [S_VOTE] = m * 2, [S_TASK] = m * 26 / 10, [S_FOLLOW_UP] = m * 5,
+        [S_POINTS] = p * 3 / 10, [S_AWARD] = 34 * g->n_communities,
+      };
+
+      g->uuid_step[i] = (G_GUINT64_CONSTANT (1) << 48) / (guint64)MAX (rows[i] + 1, 2) / 2 + 1;
+    }
   g->rows_expected = g->targets.people * 27 / 10 + g->targets.issues * 10 + g->targets.meetings * 30;
   json = g_strdup_printf ("{\"scale\":\"%s\",\"seed\":%u,\"today\":\"%s\"}", scale_names[scale],
                           seed, today);
 
   if (g_getenv ("JOURNAL")) { char *q = g_strdup_printf ("PRAGMA journal_mode = %s", g_getenv ("JOURNAL")); sqlite3_exec (g->db, q, NULL, NULL, NULL); g_free (q); }
   ok = sqlite3_exec (g->db, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF;"
-                     " PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;",
+                     " PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY;",
                      NULL, NULL, NULL) == SQLITE_OK || fail (g);
   ok = ok && generate (g, json);
   if (!ok && !sqlite3_get_autocommit (g->db))
