@@ -16,10 +16,10 @@
 
 #include "yishi-cli.h"
 
-static YishiDatabase *
-open_database (YishiCliContext         *context,
-               YishiDatabaseOpenFlags   flags,
-               GError                 **error)
+YishiDatabase *
+yishi_cli_open_database (YishiCliContext  *context,
+                         int               flags,
+                         GError          **error)
 {
   g_autofree char *fallback = NULL;
   const char *path = context->database;
@@ -89,7 +89,7 @@ yishi_cli_info (YishiCliContext  *context,
   if (argc > 1)
     return yishi_cli_usage_error (options, _("info takes no arguments"));
 
-  database = open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
+  database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
   if (database == NULL)
     return yishi_cli_fail (g_steal_pointer (&error));
   community = yishi_community_load (database, NULL);
@@ -140,7 +140,7 @@ yishi_cli_check (YishiCliContext  *context,
   if (argc > 1)
     return yishi_cli_usage_error (options, _("check takes no arguments"));
 
-  database = open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
+  database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
   if (database == NULL)
     return yishi_cli_fail (g_steal_pointer (&error));
 
@@ -186,7 +186,7 @@ yishi_cli_backup (YishiCliContext  *context,
       return YISHI_CLI_ERROR;
     }
 
-  database = open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
+  database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
   if (database == NULL)
     return yishi_cli_fail (g_steal_pointer (&error));
   if (!yishi_database_backup (database, output, &error))
@@ -215,7 +215,7 @@ yishi_cli_restore (YishiCliContext  *context,
   if (argc != 2)
     return yishi_cli_usage_error (options, _("restore needs exactly one backup FILE"));
 
-  database = open_database (context, YISHI_DATABASE_OPEN_CREATE, &error);
+  database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_CREATE, &error);
   if (database == NULL)
     return yishi_cli_fail (g_steal_pointer (&error));
 

@@ -29,6 +29,15 @@ static const struct
   { "check", yishi_cli_check, N_("Check the database's integrity") },
   { "backup", yishi_cli_backup, N_("Copy the database to a backup file") },
   { "restore", yishi_cli_restore, N_("Replace the data with a backup") },
+#ifdef YISHI_CLI_HAVE_LEDGER
+  { "ledger", yishi_cli_ledger, N_("Add, search and move matters in the ledger") },
+#endif
+#ifdef YISHI_CLI_HAVE_NOTICE
+  { "notice", yishi_cli_notice, N_("Write a notice-board PDF") },
+#endif
+#ifdef YISHI_CLI_HAVE_EXPORT
+  { "export", yishi_cli_export, N_("Write a workbook") },
+#endif
 };
 
 static void

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "yishi-database.h"
+
 G_BEGIN_DECLS
 
 enum
@@ -50,5 +52,21 @@ int  yishi_cli_restore     (YishiCliContext  *context,
 int  yishi_cli_demo        (YishiCliContext  *context,
                             int               argc,
                             char            **argv);
+
+/* yishi-cli-ledger.c: ledger add|search|transition|show */
+int  yishi_cli_ledger      (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
+/* yishi-cli-notice.c: notice three-lists|receipt */
+int  yishi_cli_notice      (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
+/* yishi-cli-export.c: export ledger */
+int  yishi_cli_export      (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
+YishiDatabase *yishi_cli_open_database (YishiCliContext        *context,
+                                        int                     flags,
+                                        GError                **error);
 
 G_END_DECLS
