@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "yishi-database-private.h"
+#include "yishi-validate.h"
 
 #include "yishi-community.h"
 
@@ -106,41 +107,6 @@ yishi_phone_is_valid (const char *phone)
   return g_regex_match (mobile, phone, 0, NULL) || g_regex_match (landline, phone, 0, NULL);
 }
 
-static gboolean
-check_text (const char  *value,
-            const char  *field,
-            gsize        max_chars,
-            gboolean     required,
-            GError     **error)
-{
-  if (!g_utf8_validate (value, -1, NULL))
-    {
-      g_set_error (error, YISHI_DATABASE_ERROR, YISHI_DATABASE_ERROR_INVALID,
-                   _("%s contains invalid text."), field);
-      return FALSE;
-    }
-  if (required && *value == '\0')
-    {
-      g_set_error (error, YISHI_DATABASE_ERROR, YISHI_DATABASE_ERROR_INVALID,
-                   _("%s is required."), field);
-      return FALSE;
-    }
-  if (g_utf8_strlen (value, -1) > (glong)max_chars)
-    {
-      g_set_error (error, YISHI_DATABASE_ERROR, YISHI_DATABASE_ERROR_INVALID,
-                   _("%s is too long (at most %u characters)."), field, (guint)max_chars);
-      return FALSE;
-    }
-  for (const char *p = value; *p; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      {
-        g_set_error (error, YISHI_DATABASE_ERROR, YISHI_DATABASE_ERROR_INVALID,
-                     _("%s contains control characters."), field);
-        return FALSE;
-      }
-  return TRUE;
-}
-
 static void
 strip_field (char **field)
 {
@@ -161,10 +127,10 @@ yishi_community_validate (YishiCommunity  *community,
   strip_field (&community->address);
   strip_field (&community->supervision_phone);
 
-  if (!check_text (community->name, _("The community name"), 64, TRUE, error) ||
-      !check_text (community->street_office, _("The street office"), 64, FALSE, error) ||
-      !check_text (community->district, _("The district"), 64, FALSE, error) ||
-      !check_text (community->address, _("The address"), 200, FALSE, error))
+  if (!yishi_validate_text (community->name, _("The community name"), 64, YISHI_TEXT_REQUIRED, error) ||
+      !yishi_validate_text (community->street_office, _("The street office"), 64, 0, error) ||
+      !yishi_validate_text (community->district, _("The district"), 64, 0, error) ||
+      !yishi_validate_text (community->address, _("The address"), 200, 0, error))
     return FALSE;
 
   if (*community->supervision_phone != '\0' && !yishi_phone_is_valid (community->supervision_phone))

@@ -23,6 +23,7 @@
 #include "yishi-clock.h"
 #include "yishi-database-private.h"
 #include "yishi-migrations.h"
+#include "yishi-search.h"
 
 #include "yishi-database.h"
 
@@ -387,6 +388,7 @@ configure_connection (YishiDatabase  *self,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_create_function (self->db, "yishi_uuid", 0, SQLITE_UTF8, self, sql_uuid, NULL, NULL);
+  yishi_search_register (self->db);
 
   if (self->read_only)
     return yishi_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;", error);

@@ -110,21 +110,21 @@ yishi_summary_load (YishiDatabase  *database,
                               " WHERE role = 'volunteer' AND end_date IS NULL",
                               0);
 
-  summary->issues = yishi_database_count (database, "issue");
+  summary->issues = yishi_database_query_int (database, "SELECT count(*) FROM issue WHERE deleted_at IS NULL", -1);
   summary->issues_open =
-    yishi_database_query_int (database, "SELECT count(*) FROM issue WHERE state IN " OPEN_STATES, 0);
+    yishi_database_query_int (database, "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state IN " OPEN_STATES, 0);
   summary->issues_overdue =
     count_with (database,
-                "SELECT count(*) FROM issue WHERE state IN " OPEN_STATES " AND deadline < ?",
+                "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state IN " OPEN_STATES " AND deadline < ?",
                 summary->today, NULL);
   summary->issues_due_soon =
     count_with (database,
-                "SELECT count(*) FROM issue WHERE state IN " OPEN_STATES
+                "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state IN " OPEN_STATES
                 " AND deadline >= ? AND deadline <= ?",
                 summary->today, soon);
   summary->issues_closed_month =
     count_with (database,
-                "SELECT count(*) FROM issue WHERE state = 'closed' AND closed_at >= ?"
+                "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state = 'closed' AND closed_at >= ?"
                 " AND substr (closed_at, 1, 7) = ?",
                 month, month);
 
@@ -146,16 +146,16 @@ yishi_summary_load (YishiDatabase  *database,
                 year, next_year);
 
   summary->year_collected =
-    count_with (database, "SELECT count(*) FROM issue WHERE received_at >= ? AND received_at < ?",
+    count_with (database, "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND received_at >= ? AND received_at < ?",
                 year, next_year);
   summary->year_closed =
     count_with (database,
-                "SELECT count(*) FROM issue WHERE state = 'closed' AND closed_at >= ?"
+                "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state = 'closed' AND closed_at >= ?"
                 " AND closed_at < ?",
                 year, next_year);
   summary->year_closed_on_time =
     count_with (database,
-                "SELECT count(*) FROM issue WHERE state = 'closed' AND closed_at >= ?"
+                "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state = 'closed' AND closed_at >= ?"
                 " AND closed_at < ? AND (deadline IS NULL OR substr (closed_at, 1, 10) <= deadline)",
                 year, next_year);
   summary->year_rated =
@@ -299,7 +299,8 @@ yishi_summary_list (YishiDatabase     *database,
 
 #define ISSUE_COLUMNS \
   "SELECT i.serial, i.title, i.state, i.deadline, i.received_at," \
-  " coalesce (b.name, i.place_text) FROM issue i LEFT JOIN building b ON b.id = i.building_id"
+  " coalesce (b.name, i.place_text) FROM issue i LEFT JOIN building b ON b.id = i.building_id" \
+  " WHERE i.deleted_at IS NULL"
 #define MEETING_COLUMNS \
   "SELECT m.title, m.form, m.starts_at," \
   " (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = m.id), m.state FROM meeting m"
@@ -311,7 +312,7 @@ yishi_summary_list (YishiDatabase     *database,
       break;
 
     case YISHI_SUMMARY_OVERDUE_ISSUES:
-      sql = ISSUE_COLUMNS " WHERE i.state IN " OPEN_STATES " AND i.deadline < ?2"
+      sql = ISSUE_COLUMNS " AND i.state IN " OPEN_STATES " AND i.deadline < ?2"
             " ORDER BY i.deadline, i.id LIMIT ?1";
       break;
 
@@ -336,7 +337,7 @@ yishi_summary_list (YishiDatabase     *database,
     case YISHI_SUMMARY_CATEGORIES_YEAR:
       sql = "SELECT coalesce (c.name, '—'), count(*),"
             " sum (i.state = 'closed') FROM issue i LEFT JOIN category c ON c.id = i.category_id"
-            " WHERE i.received_at >= ?2 GROUP BY i.category_id ORDER BY count(*) DESC LIMIT ?1";
+            " WHERE i.deleted_at IS NULL AND i.received_at >= ?2 GROUP BY i.category_id ORDER BY count(*) DESC LIMIT ?1";
       break;
 
     default:

@@ -107,7 +107,7 @@ test_create (void)
   g_assert_cmpint (yishi_database_query_int (db,
                                              "SELECT count(*) FROM sqlite_master m WHERE type = 'table'"
                                              " AND name NOT IN ('audit_log', 'setting', 'issue_serial')"
-                                             " AND name NOT LIKE 'sqlite_%' AND NOT EXISTS (SELECT 1 FROM"
+                                             " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issue_fts%' AND NOT EXISTS (SELECT 1 FROM"
                                              " pragma_table_info (m.name) WHERE name = 'uuid')",
                                              -1),
                    ==, 0);
