@@ -775,6 +775,59 @@ fail:
   return FALSE;
 }
 
+/**
+ * yishi_issue_store_add_requester:
+ *
+ * Another resident asks for a matter that is already in the ledger: they are added to
+ * the people to tell, with a note on the timeline, instead of filing it twice.
+ */
+gboolean
+yishi_issue_store_add_requester (YishiDatabase  *database,
+                                 gint64          id,
+                                 gint64          person_id,
+                                 const char     *name,
+                                 const char     *phone,
+                                 const char     *note,
+                                 GError        **error)
+{
+  g_autoptr (YishiValues) requester = yishi_values_new ();
+  g_autofree char *state = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (YISHI_IS_DATABASE (database), FALSE);
+
+  state = current_state (database, id, NULL, error);
+  if (state == NULL)
+    return FALSE;
+  if (!yishi_issue_state_is_open (state))
+    return invalid (error, _("The matter is no longer open; file a new one."));
+  if (!yishi_validate_text (name, _("The requester’s name"), 64, 0, error))
+    return FALSE;
+  if (phone != NULL && *phone != '\0' && !yishi_phone_is_valid (phone))
+    return invalid (error, _("The contact phone must be a mobile number or a landline with its "
+                             "area code, such as 010-12345678."));
+  if (person_id != 0 && !row_exists (database, "person", person_id))
+    return invalid (error, _("The requester is not in the registry."));
+
+  yishi_values_set_int (requester, "issue_id", id);
+  set_optional_id (requester, "person_id", person_id);
+  yishi_values_set_text (requester, "name", name ? name : "");
+  yishi_values_set_text (requester, "phone", phone ? phone : "");
+  text = note && *note ? g_strdup (note) : g_strdup (_("The same matter was raised again"));
+
+  if (!yishi_database_begin (database, error))
+    return FALSE;
+  if (yishi_database_insert (database, "issue_requester", requester, error) == 0 ||
+      !add_event (database, id, "note", NULL, NULL, text, error) ||
+      !yishi_search_index_issue (database, id, error) ||
+      !yishi_database_commit (database, error))
+    {
+      yishi_database_rollback (database);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* 督办: a reminder to the responsible party, recorded on the timeline. */
 gboolean
 yishi_issue_store_chase (YishiDatabase  *database,

@@ -117,6 +117,13 @@ gboolean          yishi_issue_store_merge            (YishiDatabase           *d
 gboolean          yishi_issue_store_unmerge          (YishiDatabase           *database,
                                                       gint64                   id,
                                                       GError                 **error);
+gboolean          yishi_issue_store_add_requester    (YishiDatabase           *database,
+                                                      gint64                   id,
+                                                      gint64                   person_id,
+                                                      const char              *name,
+                                                      const char              *phone,
+                                                      const char              *note,
+                                                      GError                 **error);
 gboolean          yishi_issue_store_chase            (YishiDatabase           *database,
                                                       gint64                   id,
                                                       const char              *note,
