@@ -157,6 +157,7 @@ yishi_application_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (yishi_application_parent_class)->startup (app);
 
@@ -166,6 +167,7 @@ yishi_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-matter", new_accels);
   for (guint i = 0; i < 4; i++)
     {
       static const char *const panels[] = { "ledger", "meetings", "registry", "evaluation" };

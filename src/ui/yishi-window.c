@@ -5,6 +5,10 @@
  * the panels; a file that cannot be opened is explained in a dialog that offers to
  * pick another file.
  *
+ * Window actions: win.new-matter (the intake form), win.three-lists (the monthly
+ * notice, generated off the main thread and shown in the PDF preview); once a day a
+ * notification tells how many matters need attention, with figures only.
+ *
  * Copyright 2026 Yishi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,19 +18,33 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "yishi-backups.h"
+#include "yishi-clock.h"
 #include "yishi-community.h"
 #include "yishi-demo.h"
 #include "yishi-evaluation-panel.h"
+#include "yishi-intake-dialog.h"
 #include "yishi-ledger-panel.h"
 #include "yishi-meetings-panel.h"
 #include "yishi-preferences-window.h"
 #include "yishi-registry-panel.h"
+#include "yishi-summary.h"
 #include "yishi-welcome-page.h"
+
+/* The notice renderer may land after the window: build without it meanwhile. */
+#if __has_include ("yishi-notice-three-lists.h")
+#include "yishi-notice-three-lists.h"
+#include "yishi-pdf-preview.h"
+#define HAVE_THREE_LISTS 1
+#else
+#define HAVE_THREE_LISTS 0
+#endif
 
 #include "yishi-window.h"
 
@@ -41,6 +59,7 @@ struct _YishiWindow
   gulong changed_id;
   gboolean measure_startup;
 
+  GMenu *primary_menu;
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwStatusPage *empty_page;
@@ -190,6 +209,9 @@ has_community (YishiDatabase *database)
   return database != NULL && yishi_database_count (database, "community") > 0;
 }
 
+static void update_actions (YishiWindow *self);
+static void notify_due (YishiWindow *self);
+
 void
 yishi_window_set_database (YishiWindow   *self,
                            YishiDatabase *database)
@@ -220,9 +242,11 @@ yishi_window_set_database (YishiWindow   *self,
     {
       gtk_stack_set_visible_child_name (self->main_stack, "panels");
       start_daily_backup (self);
+      notify_due (self);
     }
   else
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
@@ -257,8 +281,10 @@ show_open_error (YishiWindow  *self,
                  const GError *error)
 {
   GtkWidget *dialog;
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-  adw_status_page_set_description (self->empty_page, error->message);
+  /* The description is markup: a path with “&” in it must not break it. */
+  adw_status_page_set_description (self->empty_page, escaped);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Database Cannot Be Opened"),
@@ -379,6 +405,7 @@ on_welcome_create (YishiWelcomePage *page,
     }
 
   yishi_window_set_database (self, database);
+  update_actions (self);
   yishi_window_add_toast (self, _("The community was created"));
 }
 
@@ -564,6 +591,346 @@ preferences_action (GtkWidget  *widget,
   preferences = yishi_preferences_window_new (GTK_WINDOW (self), self->database, self->settings);
   g_signal_connect_object (preferences, "add-toast", G_CALLBACK (on_preferences_toast), self, 0);
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* Matters and notices --------------------------------------------------------------- */
+
+static void
+update_actions (YishiWindow *self)
+{
+  gboolean ready = self->database != NULL && has_community (self->database);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-matter",
+                                 ready && !yishi_database_is_read_only (self->database));
+#if HAVE_THREE_LISTS
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.three-lists", ready);
+#endif
+}
+
+/* Once a day, when the window belongs to the running application: figures only, never
+ * a name or a phone (notifications show on the lock screen). */
+static void
+notify_due (YishiWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr (YishiSummary) summary = NULL;
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  gint64 total;
+
+  if (application == NULL || self->settings == NULL || self->measure_startup)
+    return;
+  today = yishi_clock_today ();
+  last = g_settings_get_string (self->settings, "last-due-notification");
+  if (g_strcmp0 (last, today) == 0)
+    return;
+  summary = yishi_summary_load (self->database, NULL);
+  if (summary == NULL)
+    return;
+  g_settings_set_string (self->settings, "last-due-notification", today);
+
+  total = summary->issues_overdue + summary->issues_due_soon;
+  if (total == 0)
+    return;
+  title = g_strdup_printf (ngettext ("%lld matter needs attention today",
+                                     "%lld matters need attention today", (gulong)total),
+                           (long long)total);
+  body = g_strdup_printf (_("Overdue: %lld. Due today or within two working days: %lld."),
+                          (long long)summary->issues_overdue, (long long)summary->issues_due_soon);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  /* No default action: a click activates the application, which raises the window. */
+  g_application_send_notification (G_APPLICATION (application), "due-today", notification);
+}
+
+static void
+on_matter_filed (YishiIntakeDialog *dialog,
+                 gint64             id,
+                 const char        *serial,
+                 YishiWindow       *self)
+{
+  g_autofree char *text = g_strdup_printf (_("Matter %s was filed"), serial);
+
+  yishi_window_add_toast (self, text);
+}
+
+static void
+on_matter_linked (YishiIntakeDialog *dialog,
+                  gint64             id,
+                  YishiWindow       *self)
+{
+  yishi_window_add_toast (self, _("The caller was added to the matter already filed"));
+}
+
+static void
+new_matter_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  YishiWindow *self = YISHI_WINDOW (widget);
+  GtkWindow *dialog;
+
+  if (self->database == NULL || !has_community (self->database))
+    return;
+  dialog = yishi_intake_dialog_new (GTK_WINDOW (self), self->database);
+  g_signal_connect_object (dialog, "filed", G_CALLBACK (on_matter_filed), self, 0);
+  g_signal_connect_object (dialog, "linked", G_CALLBACK (on_matter_linked), self, 0);
+  gtk_window_present (dialog);
+}
+
+#if HAVE_THREE_LISTS
+
+typedef struct
+{
+  char *database_path;
+  char *pdf_path;
+  char *title_font;
+  char *body_font;
+  int year;
+  int month;
+  guint n_pages;
+  YishiNoticeLists *lists;
+  YishiNotice *notice; /* drawn on the main thread, for printing */
+  gboolean previewed;  /* the preview owns it now */
+} ThreeLists;
+
+static void
+three_lists_free (gpointer data)
+{
+  ThreeLists *job = data;
+
+  if (job->pdf_path != NULL)
+    g_unlink (job->pdf_path);
+  g_free (job->database_path);
+  g_free (job->pdf_path);
+  g_free (job->title_font);
+  g_free (job->body_font);
+  g_clear_pointer (&job->lists, yishi_notice_lists_free);
+  g_clear_object (&job->notice);
+  g_free (job);
+}
+
+static void
+three_lists_release (gpointer data)
+{
+  ThreeLists *job = data;
+
+  if (!job->previewed)
+    three_lists_free (job);
+}
+
+static void
+three_lists_draw (gpointer  data,
+                  cairo_t  *cr,
+                  guint     page,
+                  double    width_pt,
+                  double    height_pt)
+{
+  ThreeLists *job = data;
+
+  /* The same data and renderer as the PDF, laid out again on this thread. */
+  if (job->notice == NULL)
+    job->notice = yishi_notice_three_lists_new (job->lists, job->title_font, job->body_font);
+  if (page < yishi_notice_get_n_pages (job->notice))
+    yishi_notice_draw_page (job->notice, cr, page, width_pt, height_pt);
+}
+
+static void
+three_lists_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ThreeLists *job = task_data;
+  g_autoptr (YishiDatabase) reader = NULL;
+  g_autoptr (YishiNotice) notice = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Its own read-only connection: the window keeps working on the main one. */
+  reader = yishi_database_open (job->database_path, YISHI_DATABASE_OPEN_READ_ONLY, &error);
+  if (reader != NULL)
+    job->lists = yishi_notice_data_three_lists (reader, job->year, job->month, &error);
+  if (job->lists != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      notice = yishi_notice_three_lists_new (job->lists, job->title_font, job->body_font);
+      job->n_pages = yishi_notice_get_n_pages (notice);
+      if (yishi_notice_write_pdf (notice, job->pdf_path, &error))
+        {
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+    }
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+three_lists_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  YishiWindow *self = YISHI_WINDOW (source);
+  ThreeLists *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *title = NULL;
+  GtkWindow *preview;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("The three lists could not be made: %s"),
+                                                   error->message);
+
+          yishi_window_add_toast (self, text);
+        }
+      return;
+    }
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  month = g_strdup_printf ("%04d-%02d", job->year, job->month);
+  /* Translators: the title of the preview and the suggested file name; %s is 2026-11 */
+  title = g_strdup_printf (_("Three Lists %s"), month);
+  /* The preview owns the job (and deletes the temporary PDF) from here on. */
+  job->previewed = TRUE;
+  preview = yishi_pdf_preview_new (GTK_WINDOW (self), title, job->pdf_path, three_lists_draw,
+                                   job->n_pages, job, three_lists_free);
+  gtk_window_present (preview);
+}
+
+static void
+start_three_lists (YishiWindow *self,
+                   int          year,
+                   int          month)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  ThreeLists *job = g_new0 (ThreeLists, 1);
+  int fd;
+
+  fd = g_file_open_tmp ("yishi-three-lists-XXXXXX.pdf", &job->pdf_path, &error);
+  if (fd < 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The three lists could not be made: %s"),
+                                               error->message);
+
+      three_lists_free (job);
+      yishi_window_add_toast (self, text);
+      return;
+    }
+  close (fd);
+  job->database_path = g_strdup (yishi_database_get_path (self->database));
+  job->year = year;
+  job->month = month;
+  if (self->settings != NULL)
+    {
+      job->title_font = g_settings_get_string (self->settings, "notice-title-font");
+      job->body_font = g_settings_get_string (self->settings, "notice-body-font");
+    }
+  else
+    {
+      job->title_font = g_strdup (YISHI_NOTICE_DEFAULT_TITLE_FONT);
+      job->body_font = g_strdup (YISHI_NOTICE_DEFAULT_BODY_FONT);
+    }
+
+  yishi_window_add_toast (self, _("Preparing the three lists…"));
+  task = g_task_new (self, self->cancellable, three_lists_done, NULL);
+  g_task_set_source_tag (task, start_three_lists);
+  g_task_set_task_data (task, job, three_lists_release);
+  g_task_run_in_thread (task, three_lists_thread);
+}
+
+static void
+on_month_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   YishiWindow      *self)
+{
+  GtkSpinButton *year = g_object_get_data (G_OBJECT (dialog), "year");
+  GtkDropDown *month = g_object_get_data (G_OBJECT (dialog), "month");
+
+  if (g_str_equal (response, "make") && self->database != NULL)
+    start_three_lists (self, gtk_spin_button_get_value_as_int (year),
+                       (int)gtk_drop_down_get_selected (month) + 1);
+}
+
+static void
+three_lists_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  YishiWindow *self = YISHI_WINDOW (widget);
+  static const char *const months[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autoptr (GDateTime) last_month = NULL;
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *year;
+  GtkWidget *month;
+
+  if (self->database == NULL || !has_community (self->database))
+    return;
+
+  /* Usually the month that just ended. */
+  now = yishi_clock_now_utc ();
+  local = g_date_time_to_local (now);
+  last_month = g_date_time_add_months (local, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    gtk_string_list_append (names, _(months[i]));
+
+  year = gtk_spin_button_new_with_range (2000, 2999, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (year), g_date_time_get_year (last_month));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (year), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year"),
+                                  -1);
+  month = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (month), (guint)g_date_time_get_month (last_month) - 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (month), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Month"), -1);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), year);
+  gtk_box_append (GTK_BOX (box), month);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Three Lists for the Notice Board"),
+                                   _("The problem list, the needs list and the completed list of "
+                                     "one month, with names masked, to print and post."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "make", _("_Preview"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "make",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "make");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "year", year);
+  g_object_set_data (G_OBJECT (dialog), "month", month);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_month_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+#endif /* HAVE_THREE_LISTS */
+
+static void
+add_menu_items (YishiWindow *self)
+{
+  g_autoptr (GMenu) section = g_menu_new ();
+
+  if (self->primary_menu == NULL)
+    return;
+  g_menu_append (section, _("_New Matter…"), "win.new-matter");
+#if HAVE_THREE_LISTS
+  g_menu_append (section, _("_Three Lists for the Notice Board…"), "win.three-lists");
+#endif
+  g_menu_prepend_section (self->primary_menu, NULL, G_MENU_MODEL (section));
 }
 
 /* Startup measurement (bench/run) -------------------------------------------------- */
@@ -764,6 +1131,7 @@ yishi_window_class_init (YishiWindowClass *klass)
   g_type_ensure (YISHI_TYPE_EVALUATION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Yishi/yishi-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, YishiWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, YishiWindow, empty_page);
@@ -782,6 +1150,10 @@ yishi_window_class_init (YishiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.open-other", NULL, open_other_action);
+  gtk_widget_class_install_action (widget_class, "win.new-matter", NULL, new_matter_action);
+#if HAVE_THREE_LISTS
+  gtk_widget_class_install_action (widget_class, "win.three-lists", NULL, three_lists_action);
+#endif
 }
 
 static void
@@ -789,4 +1161,6 @@ yishi_window_init (YishiWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_menu_items (self);
+  update_actions (self);
 }
