@@ -1,5 +1,14 @@
 /* yishi-ledger-panel.c — 议题台账: the matters from intake to closure.
  *
+ * A toolbar of filters over a GtkColumnView of the ledger, with the selected matter in
+ * a pane beside it (an AdwFlap that folds over the list on narrow windows). The list is
+ * a YishiIssueList, which counts and pages its rows from SQLite: filters and sort
+ * orders go to it as SQL, never through GtkFilterListModel or GtkSortListModel, so the
+ * panel never holds more than a few pages of a district's ledger. The column headers
+ * sort through YishiColumnSort. When the ledger changes (the database's "changed"
+ * signal, debounced by YishiPanel), the list is counted again and the selected matter
+ * stays selected. Deleting and merging can be undone from a toast.
+ *
  * Copyright 2026 Yishi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,47 +19,1453 @@
 
 #include <glib/gi18n.h>
 
+#include "yishi-column-sort.h"
+#include "yishi-enums.h"
+#include "yishi-issue-store.h"
+#include "yishi-lookup.h"
+#include "yishi-validate.h"
+
+#if __has_include("yishi-intake-dialog.h")
+#include "yishi-intake-dialog.h"
+#define HAVE_INTAKE_DIALOG 1
+#endif
+
 #include "yishi-ledger-panel.h"
+
+typedef enum
+{
+  UNDO_NONE,
+  UNDO_DELETE,
+  UNDO_MERGE,
+} UndoKind;
 
 struct _YishiLedgerPanel
 {
   YishiPanel parent_instance;
+
+  YishiDatabase *database; /* the one the list reads */
+  gulong lookups_changed_id;
+  YishiIssueList *list;
+  GtkSingleSelection *selection;
+  YishiColumnSort *column_sort;
+  GtkColumnViewColumn *columns[YISHI_ISSUE_SORT_RESPONSIBLE + 1];
+  YishiIssueSort sort;
+  gboolean descending;
+
+  gint64 current_id;      /* the matter selected, or shown after a change */
+  guint pending_position; /* select this row if the current matter went away */
+  gboolean refreshing;
+  gboolean updating_filters;
+  char *count_text;
+  char *from;
+  char *to;
+  GArray *category_ids;
+  GArray *grid_ids;
+
+  UndoKind undo_kind;
+  gint64 undo_id;
+  AdwToast *undo_toast; /* weak */
+
+  /* Template */
+  GtkSearchEntry *search_entry;
+  GtkDropDown *state_dropdown;
+  GtkDropDown *scale_dropdown;
+  GtkDropDown *route_dropdown;
+  GtkDropDown *category_dropdown;
+  GtkDropDown *grid_dropdown;
+  GtkToggleButton *overdue_toggle;
+  GtkToggleButton *due_soon_toggle;
+  GtkLabel *overdue_count;
+  GtkLabel *due_soon_count;
+  GtkMenuButton *date_button;
+  GtkPopover *date_popover;
+  GtkLabel *date_label;
+  GtkEntry *from_entry;
+  GtkEntry *to_entry;
+  GtkLabel *date_error;
+  AdwFlap *flap;
+  GtkLabel *count_label;
+  GtkLabel *open_label;
+  GtkWidget *clear_button;
+  GtkWidget *new_button;
+  GtkWidget *empty_new_button;
+  GtkStack *list_stack;
+  GtkScrolledWindow *scrolled;
+  GtkColumnView *column_view;
+  AdwStatusPage *list_error_page;
+  YishiIssueDetailPane *detail;
 };
 
 G_DEFINE_FINAL_TYPE (YishiLedgerPanel, yishi_ledger_panel, YISHI_TYPE_PANEL)
 
-static const char *const ledger_tables[] = { "issue", "issue_event", "satisfaction", "holiday", NULL };
+static const char *const ledger_tables[] = {
+  "issue", "issue_event", "issue_requester", "satisfaction", "holiday", NULL,
+};
+
+static const char *const scales[] = { "major", "minor", "micro" };
+static const char *const routes[] = {
+  "immediate", "community_office", "council", "street_workstation", "transfer",
+};
+
+/* The columns, in order; each sorts by the YishiIssueSort of the same index. When the
+ * list is narrow, the columns with the lowest keep value are hidden first. */
+typedef struct
+{
+  YishiIssueSort sort;
+  const char *title;
+  int width;
+  gboolean expand;
+  int keep;
+} ColumnInfo;
+
+static const ColumnInfo column_info[] = {
+  { YISHI_ISSUE_SORT_SERIAL, N_("Serial"), 88, FALSE, 9 },
+  { YISHI_ISSUE_SORT_RECEIVED, N_("Received"), 96, FALSE, 4 },
+  { YISHI_ISSUE_SORT_CHANNEL, N_("Channel"), 88, FALSE, 1 },
+  { YISHI_ISSUE_SORT_CATEGORY, N_("Category"), 80, FALSE, 3 },
+  { YISHI_ISSUE_SORT_TITLE, N_("Title"), 160, TRUE, 10 },
+  { YISHI_ISSUE_SORT_PLACE, N_("Place"), 96, FALSE, 5 },
+  { YISHI_ISSUE_SORT_RESPONSIBLE, N_("Responsible"), 100, FALSE, 2 },
+  { YISHI_ISSUE_SORT_DEADLINE, N_("Deadline"), 92, FALSE, 7 },
+  { YISHI_ISSUE_SORT_STATE, N_("State"), 104, FALSE, 6 },
+  { YISHI_ISSUE_SORT_URGENCY, N_("Urgency"), 64, FALSE, 8 },
+};
+
+static guint begin_refresh (YishiLedgerPanel *self);
+static void end_refresh   (YishiLedgerPanel *self);
+static void after_refresh (YishiLedgerPanel *self,
+                           guint             hint,
+                           gboolean          keep_shown);
+
+/* Toasts and undo ------------------------------------------------------------------ */
+
+static void
+add_toast (YishiLedgerPanel *self,
+           AdwToast         *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+show_message (YishiLedgerPanel *self,
+              const char       *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 5);
+  add_toast (self, toast);
+}
+
+static void
+on_undo_toast_dismissed (AdwToast         *toast,
+                         YishiLedgerPanel *self)
+{
+  if (self->undo_toast == toast)
+    {
+      g_clear_weak_pointer (&self->undo_toast);
+      self->undo_kind = UNDO_NONE;
+      self->undo_id = 0;
+    }
+}
+
+/**
+ * yishi_ledger_panel_undo:
+ *
+ * Undoes the last deletion or merge while its toast is shown (the toast's Undo button
+ * and Ctrl+Z).
+ *
+ * Returns: whether something was undone
+ */
+gboolean
+yishi_ledger_panel_undo (YishiLedgerPanel *self)
+{
+  g_autoptr (GError) error = NULL;
+  UndoKind kind;
+  gint64 id;
+  gboolean done = FALSE;
+
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), FALSE);
+
+  kind = self->undo_kind;
+  id = self->undo_id;
+  self->undo_kind = UNDO_NONE;
+  self->undo_id = 0;
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = self->undo_toast;
+
+      g_clear_weak_pointer (&self->undo_toast);
+      adw_toast_dismiss (toast);
+    }
+  if (self->database == NULL || kind == UNDO_NONE)
+    return FALSE;
+
+  if (kind == UNDO_DELETE)
+    done = yishi_issue_store_set_deleted (self->database, id, FALSE, &error);
+  else if (kind == UNDO_MERGE)
+    done = yishi_issue_store_unmerge (self->database, id, &error);
+  if (!done)
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+  /* The database's "changed" refreshes the list; it brings the matter back selected. */
+  self->current_id = id;
+  return TRUE;
+}
+
+static void
+on_undo_clicked (AdwToast         *toast,
+                 YishiLedgerPanel *self)
+{
+  if (self->undo_toast == toast)
+    yishi_ledger_panel_undo (self);
+}
+
+static void
+offer_undo (YishiLedgerPanel *self,
+            const char       *text,
+            UndoKind          kind,
+            gint64            id)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *old = self->undo_toast;
+
+      g_clear_weak_pointer (&self->undo_toast);
+      adw_toast_dismiss (old);
+    }
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 8);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
+  self->undo_kind = kind;
+  self->undo_id = id;
+  g_set_weak_pointer (&self->undo_toast, toast);
+  add_toast (self, toast);
+}
+
+/* Cells ---------------------------------------------------------------------------- */
+
+static void
+on_setup_cell (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  YishiIssueSort sort = GPOINTER_TO_INT (user_data);
+  GtkWidget *widget;
+
+  if (sort == YISHI_ISSUE_SORT_URGENCY)
+    {
+      widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_halign (widget, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (widget, "yishi-urgency-dot");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+    }
+  else
+    {
+      widget = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (widget), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (widget), TRUE);
+      if (sort == YISHI_ISSUE_SORT_SERIAL || sort == YISHI_ISSUE_SORT_RECEIVED ||
+          sort == YISHI_ISSUE_SORT_DEADLINE)
+        gtk_widget_add_css_class (widget, "numeric");
+    }
+  gtk_list_item_set_child (item, widget);
+}
+
+/* Shows the row's matter in one cell: when bound, and when the ledger was counted again. */
+static void
+render_cell (GtkListItem *item)
+{
+  static const char *const urgency_styles[] = { "yishi-urgency-red", "yishi-urgency-yellow", "yishi-urgency-blue" };
+  YishiIssueSort sort = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "yishi-sort"));
+  YishiPagedRow *row = gtk_list_item_get_item (item);
+  YishiIssue *issue = row ? yishi_paged_row_get_item (row) : NULL;
+  GtkWidget *widget = gtk_list_item_get_child (item);
+  const char *text = "";
+
+  if (sort == YISHI_ISSUE_SORT_URGENCY)
+    {
+      const char *urgency = issue ? yishi_issue_get_urgency (issue) : NULL;
+      const char *style = g_strcmp0 (urgency, "red") == 0      ? urgency_styles[0]
+                          : g_strcmp0 (urgency, "yellow") == 0 ? urgency_styles[1]
+                                                               : urgency_styles[2];
+      const char *label = yishi_enum_label (YISHI_ENUM_URGENCY, urgency ? urgency : "blue");
+
+      for (guint i = 0; i < G_N_ELEMENTS (urgency_styles); i++)
+        if (urgency_styles[i] != style)
+          gtk_widget_remove_css_class (widget, urgency_styles[i]);
+      gtk_widget_add_css_class (widget, style);
+      gtk_widget_set_tooltip_text (widget, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      return;
+    }
+
+  if (issue != NULL)
+    switch (sort)
+      {
+      case YISHI_ISSUE_SORT_SERIAL:
+        text = yishi_issue_get_serial (issue);
+        break;
+      case YISHI_ISSUE_SORT_RECEIVED:
+        text = yishi_issue_get_received (issue);
+        break;
+      case YISHI_ISSUE_SORT_CHANNEL:
+        text = yishi_issue_get_channel (issue);
+        break;
+      case YISHI_ISSUE_SORT_CATEGORY:
+        text = yishi_issue_get_category (issue);
+        break;
+      case YISHI_ISSUE_SORT_TITLE:
+        text = yishi_issue_get_title (issue);
+        break;
+      case YISHI_ISSUE_SORT_PLACE:
+        text = yishi_issue_get_place (issue);
+        break;
+      case YISHI_ISSUE_SORT_RESPONSIBLE:
+        text = yishi_issue_get_responsible (issue);
+        break;
+      case YISHI_ISSUE_SORT_DEADLINE:
+        text = yishi_issue_get_deadline (issue);
+        break;
+      case YISHI_ISSUE_SORT_STATE:
+        text = yishi_issue_get_state_label (issue);
+        break;
+      case YISHI_ISSUE_SORT_URGENCY:
+      default:
+        break;
+      }
+  gtk_label_set_text (GTK_LABEL (widget), text ? text : "");
+
+  if (sort == YISHI_ISSUE_SORT_TITLE)
+    gtk_widget_set_tooltip_text (widget, text);
+  else if (sort == YISHI_ISSUE_SORT_DEADLINE)
+    {
+      YishiIssueDue due = issue ? yishi_issue_get_due (issue) : YISHI_ISSUE_DUE_NONE;
+
+      gtk_widget_remove_css_class (widget, "yishi-overdue");
+      gtk_widget_remove_css_class (widget, "yishi-due-soon");
+      if (due == YISHI_ISSUE_OVERDUE)
+        {
+          gtk_widget_add_css_class (widget, "yishi-overdue");
+          gtk_widget_set_tooltip_text (widget, _("Overdue"));
+        }
+      else if (due == YISHI_ISSUE_DUE_SOON)
+        {
+          gtk_widget_add_css_class (widget, "yishi-due-soon");
+          gtk_widget_set_tooltip_text (widget, _("Due within 2 working days"));
+        }
+      else
+        gtk_widget_set_tooltip_text (widget, NULL);
+    }
+}
+
+static void
+on_bind_cell (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gulong id = g_signal_connect_swapped (gtk_list_item_get_item (item), "changed", G_CALLBACK (render_cell), item);
+
+  g_object_set_data (G_OBJECT (item), "yishi-sort", user_data);
+  g_object_set_data (G_OBJECT (item), "yishi-changed", GSIZE_TO_POINTER (id));
+  render_cell (item);
+}
+
+static void
+on_unbind_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "yishi-changed"));
+
+  if (id != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), id);
+  g_object_set_data (G_OBJECT (item), "yishi-changed", NULL);
+}
+
+static void
+add_columns (YishiLedgerPanel *self)
+{
+  self->column_sort = yishi_column_sort_new (self->column_view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_info); i++)
+    {
+      const ColumnInfo *info = &column_info[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell), GINT_TO_POINTER (info->sort));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell), GINT_TO_POINTER (info->sort));
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cell), NULL);
+      column = gtk_column_view_column_new (_(info->title), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, info->expand);
+      gtk_column_view_column_set_fixed_width (column, info->width);
+      yishi_column_sort_add_column (self->column_sort, column, info->sort, info->keep);
+      if (info->expand)
+        yishi_column_sort_set_filler (self->column_sort, column, info->width);
+      gtk_column_view_append_column (self->column_view, column);
+      self->columns[info->sort] = column;
+      g_object_unref (column);
+    }
+}
+
+static void
+on_sort_changed (YishiColumnSort  *column_sort,
+                 int               id,
+                 gboolean          descending,
+                 YishiLedgerPanel *self)
+{
+  guint hint;
+
+  /* No column: the ledger's own order, newest first. */
+  self->sort = id < 0 ? YISHI_ISSUE_SORT_RECEIVED : (YishiIssueSort)id;
+  self->descending = id < 0 ? TRUE : descending;
+  if (self->list == NULL)
+    return;
+  hint = begin_refresh (self);
+  yishi_issue_list_set_sort (self->list, self->sort, self->descending);
+  end_refresh (self);
+  after_refresh (self, hint, TRUE);
+}
+
+/* Selection ------------------------------------------------------------------------ */
+
+static YishiIssue *
+selected_issue (YishiLedgerPanel *self)
+{
+  YishiPagedRow *row = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  return row ? yishi_paged_row_get_item (row) : NULL;
+}
+
+static void
+update_actions (YishiLedgerPanel *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.delete",
+                                 yishi_issue_detail_pane_get_issue_id (self->detail) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.undo", self->undo_kind != UNDO_NONE);
+}
+
+static void
+on_selection_changed (YishiLedgerPanel *self)
+{
+  YishiIssue *issue;
+
+  /* A refresh clears the selection and sets it again: that is not the user. */
+  if (self->refreshing)
+    return;
+  issue = selected_issue (self);
+  self->current_id = issue ? yishi_issue_get_id (issue) : 0;
+  yishi_issue_detail_pane_show_issue (self->detail, self->current_id);
+  update_actions (self);
+}
+
+static void
+select_position (YishiLedgerPanel *self,
+                 guint             position)
+{
+  self->refreshing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->refreshing = FALSE;
+}
+
+/* Before the list is counted again: the selection handler keeps out of it, and the
+ * row that was selected is where to look for the matter afterwards. */
+static guint
+begin_refresh (YishiLedgerPanel *self)
+{
+  guint hint = gtk_single_selection_get_selected (self->selection);
+
+  self->refreshing = TRUE;
+  return hint != GTK_INVALID_LIST_POSITION ? hint : self->pending_position;
+}
+
+static void
+end_refresh (YishiLedgerPanel *self)
+{
+  self->refreshing = FALSE;
+}
+
+/* Fetching an item loads its page; yishi_issue_list_find () looks in the pages loaded. */
+static void
+load_page_of (GListModel *model,
+              guint       position)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (model, position);
+}
+
+/* The row of the current matter, looking where it was and at the top. */
+static guint
+find_current (YishiLedgerPanel *self,
+              guint             hint)
+{
+  GListModel *model = G_LIST_MODEL (self->list);
+  guint n = g_list_model_get_n_items (model);
+  guint position;
+
+  if (self->current_id == 0 || n == 0)
+    return GTK_INVALID_LIST_POSITION;
+  if (hint < n)
+    load_page_of (model, hint);
+  position = yishi_issue_list_find (self->list, self->current_id);
+  if (position == G_MAXUINT)
+    {
+      load_page_of (model, 0);
+      position = yishi_issue_list_find (self->list, self->current_id);
+    }
+  return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
+}
+
+static void
+scroll_to (YishiLedgerPanel *self,
+           guint             position)
+{
+  GtkWidget *child;
+
+  /* GTK 4.8 has no gtk_column_view_scroll_to (); its list view has the action. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+/* Counting and empty states -------------------------------------------------------- */
+
+static gboolean
+filters_active (YishiLedgerPanel *self)
+{
+  const YishiIssueFilter *f = self->list ? yishi_issue_list_get_filter (self->list) : NULL;
+
+  return f != NULL && (f->state || f->scale || f->route || f->category_id || f->grid_id || f->overdue ||
+                       f->due_soon || f->from || f->to || (f->query && *f->query));
+}
+
+static void
+update_count (YishiLedgerPanel *self)
+{
+  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  g_autofree char *number = g_strdup_printf ("%'u", n);
+  const GError *error = self->list ? yishi_issue_list_get_error (self->list) : NULL;
+  gboolean filtered = filters_active (self);
+
+  g_free (self->count_text);
+  /* Translators: the number of matters the list shows, e.g. "1,234 matters" */
+  self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s matter", "%s matters", n), number);
+  gtk_label_set_text (self->count_label, self->count_text);
+  gtk_widget_set_visible (self->clear_button, filtered);
+
+  if (error != NULL)
+    {
+      adw_status_page_set_description (self->list_error_page, error->message);
+      gtk_stack_set_visible_child_name (self->list_stack, "error");
+    }
+  else if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (filtered)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+/* After the list was counted again: selection, detail, count. With @keep_shown the
+ * detail pane keeps the matter it shows even when it no longer matches the filter
+ * (it was just changed); without, it follows the list. */
+static void
+after_refresh (YishiLedgerPanel *self,
+               guint             hint,
+               gboolean          keep_shown)
+{
+  guint position = find_current (self, hint);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  if (position == GTK_INVALID_LIST_POSITION && self->pending_position != GTK_INVALID_LIST_POSITION && n > 0)
+    {
+      /* The matter was deleted here: the next one takes its place. */
+      g_autoptr (YishiIssue) next = g_list_model_get_item (G_LIST_MODEL (self->list),
+                                                           MIN (self->pending_position, n - 1));
+
+      if (next != NULL)
+        {
+          position = MIN (self->pending_position, n - 1);
+          self->current_id = yishi_issue_get_id (next);
+        }
+    }
+  self->pending_position = GTK_INVALID_LIST_POSITION;
+
+  select_position (self, position);
+  if (position == GTK_INVALID_LIST_POSITION && !keep_shown)
+    self->current_id = 0;
+  yishi_issue_detail_pane_show_issue (self->detail, self->current_id);
+  if (yishi_issue_detail_pane_get_issue_id (self->detail) == 0)
+    self->current_id = 0;
+  update_count (self);
+  update_actions (self);
+}
+
+static void
+refresh_list (YishiLedgerPanel *self,
+              gboolean          keep_shown)
+{
+  guint hint;
+
+  if (self->list == NULL)
+    return;
+  hint = begin_refresh (self);
+  yishi_issue_list_refresh (self->list);
+  end_refresh (self);
+  after_refresh (self, hint, keep_shown);
+}
+
+/* Filters -------------------------------------------------------------------------- */
+
+static char *
+stripped_text (GtkEditable *editable)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static void
+apply_filter (YishiLedgerPanel *self)
+{
+  YishiIssueFilter filter = { 0 };
+  guint state = gtk_drop_down_get_selected (self->state_dropdown);
+  guint scale = gtk_drop_down_get_selected (self->scale_dropdown);
+  guint route = gtk_drop_down_get_selected (self->route_dropdown);
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+  guint grid = gtk_drop_down_get_selected (self->grid_dropdown);
+  guint n_states;
+  const YishiEnumValue *states = yishi_enum_values (YISHI_ENUM_ISSUE_STATE, &n_states);
+  guint hint;
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+
+  if (state == 1)
+    filter.state = g_strdup ("open");
+  else if (state >= 2 && state - 2 < n_states)
+    filter.state = g_strdup (states[state - 2].id);
+  if (scale >= 1 && scale - 1 < G_N_ELEMENTS (scales))
+    filter.scale = g_strdup (scales[scale - 1]);
+  if (route >= 1 && route - 1 < G_N_ELEMENTS (routes))
+    filter.route = g_strdup (routes[route - 1]);
+  if (category >= 1 && category - 1 < self->category_ids->len)
+    filter.category_id = g_array_index (self->category_ids, gint64, category - 1);
+  if (grid >= 1 && grid - 1 < self->grid_ids->len)
+    filter.grid_id = g_array_index (self->grid_ids, gint64, grid - 1);
+  filter.overdue = gtk_toggle_button_get_active (self->overdue_toggle);
+  filter.due_soon = gtk_toggle_button_get_active (self->due_soon_toggle);
+  filter.from = g_strdup (self->from);
+  filter.to = g_strdup (self->to);
+  filter.query = stripped_text (GTK_EDITABLE (self->search_entry));
+
+  hint = begin_refresh (self);
+  yishi_issue_list_set_filter (self->list, &filter);
+  end_refresh (self);
+  yishi_issue_filter_clear (&filter);
+  after_refresh (self, hint, FALSE);
+}
+
+static void
+on_filter_changed (YishiLedgerPanel *self)
+{
+  apply_filter (self);
+}
+
+static void
+on_search_changed (YishiLedgerPanel *self)
+{
+  apply_filter (self);
+}
+
+static void
+focus_list (YishiLedgerPanel *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_stop_search (YishiLedgerPanel *self)
+{
+  /* Escape: first clear the words, then go back to the list. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    focus_list (self);
+}
+
+static void
+on_search_activate (YishiLedgerPanel *self)
+{
+  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
+  if (n == 0)
+    return;
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  focus_list (self);
+}
+
+static void
+on_overdue_toggled (YishiLedgerPanel *self)
+{
+  /* Overdue and due soon exclude each other. */
+  if (gtk_toggle_button_get_active (self->overdue_toggle) && gtk_toggle_button_get_active (self->due_soon_toggle))
+    {
+      self->updating_filters = TRUE;
+      gtk_toggle_button_set_active (self->due_soon_toggle, FALSE);
+      self->updating_filters = FALSE;
+    }
+  apply_filter (self);
+}
+
+static void
+on_due_soon_toggled (YishiLedgerPanel *self)
+{
+  if (gtk_toggle_button_get_active (self->overdue_toggle) && gtk_toggle_button_get_active (self->due_soon_toggle))
+    {
+      self->updating_filters = TRUE;
+      gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+      self->updating_filters = FALSE;
+    }
+  apply_filter (self);
+}
+
+static void
+update_date_label (YishiLedgerPanel *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->from != NULL && self->to != NULL)
+    text = g_strdup_printf ("%s – %s", self->from, self->to);
+  else if (self->from != NULL)
+    /* Translators: received on or after a date */
+    text = g_strdup_printf (_("From %s"), self->from);
+  else if (self->to != NULL)
+    /* Translators: received on or before a date */
+    text = g_strdup_printf (_("Until %s"), self->to);
+  gtk_label_set_text (self->date_label, text ? text : _("Any Date"));
+  if (text != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->date_button), "yishi-filter-set");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->date_button), "yishi-filter-set");
+}
+
+static void
+on_date_popover_show (YishiLedgerPanel *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), self->from ? self->from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), self->to ? self->to : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
+}
+
+static gboolean
+check_date (YishiLedgerPanel *self,
+            GtkEntry         *entry,
+            const char       *field,
+            char            **date)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = stripped_text (GTK_EDITABLE (entry));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (text != NULL && !yishi_validate_date (text, field, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_label_set_text (self->date_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->date_error), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      return FALSE;
+    }
+  *date = g_steal_pointer (&text);
+  return TRUE;
+}
+
+static void
+on_date_apply (YishiLedgerPanel *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (!check_date (self, self->from_entry, _("The first day"), &from) ||
+      !check_date (self, self->to_entry, _("The last day"), &to))
+    return;
+  if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
+      gtk_label_set_text (self->date_error, _("The last day is before the first day."));
+      gtk_widget_set_visible (GTK_WIDGET (self->date_error), TRUE);
+      return;
+    }
+  g_free (self->from);
+  self->from = g_steal_pointer (&from);
+  g_free (self->to);
+  self->to = g_steal_pointer (&to);
+  update_date_label (self);
+  gtk_popover_popdown (self->date_popover);
+  apply_filter (self);
+}
+
+static void
+on_date_clear (YishiLedgerPanel *self)
+{
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
+  update_date_label (self);
+  gtk_popover_popdown (self->date_popover);
+  apply_filter (self);
+}
+
+/**
+ * yishi_ledger_panel_clear_filters:
+ *
+ * Back to the whole ledger: no words, no filters, one new count.
+ */
+void
+yishi_ledger_panel_clear_filters (YishiLedgerPanel *self)
+{
+  g_return_if_fail (YISHI_IS_LEDGER_PANEL (self));
+
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->state_dropdown, 0);
+  gtk_drop_down_set_selected (self->scale_dropdown, 0);
+  gtk_drop_down_set_selected (self->route_dropdown, 0);
+  gtk_drop_down_set_selected (self->category_dropdown, 0);
+  gtk_drop_down_set_selected (self->grid_dropdown, 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+  gtk_toggle_button_set_active (self->due_soon_toggle, FALSE);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
+  update_date_label (self);
+  self->updating_filters = FALSE;
+  apply_filter (self);
+}
+
+/* Dropdowns ------------------------------------------------------------------------ */
+
+static void
+set_strings (GtkDropDown *dropdown,
+             GtkStringList *strings)
+{
+  if (gtk_drop_down_get_enable_search (dropdown) && gtk_drop_down_get_expression (dropdown) == NULL)
+    {
+      g_autoptr (GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+      gtk_drop_down_set_expression (dropdown, expression);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
+}
+
+static void
+fill_enum_dropdown (GtkDropDown       *dropdown,
+                    const char        *any,
+                    YishiEnum          which,
+                    const char *const *ids,
+                    guint              n_ids)
+{
+  g_autoptr (GtkStringList) strings = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (strings, any);
+  for (guint i = 0; i < n_ids; i++)
+    gtk_string_list_append (strings, yishi_enum_label (which, ids[i]));
+  set_strings (dropdown, strings);
+}
+
+static void
+fill_static_dropdowns (YishiLedgerPanel *self)
+{
+  g_autoptr (GtkStringList) states = gtk_string_list_new (NULL);
+  const YishiEnumValue *values;
+  guint n_values;
+
+  gtk_string_list_append (states, _("All States"));
+  gtk_string_list_append (states, _("Open"));
+  values = yishi_enum_values (YISHI_ENUM_ISSUE_STATE, &n_values);
+  for (guint i = 0; i < n_values; i++)
+    gtk_string_list_append (states, yishi_enum_label (YISHI_ENUM_ISSUE_STATE, values[i].id));
+  set_strings (self->state_dropdown, states);
+
+  fill_enum_dropdown (self->scale_dropdown, _("Any Scale"), YISHI_ENUM_SCALE, scales, G_N_ELEMENTS (scales));
+  fill_enum_dropdown (self->route_dropdown, _("Any Route"), YISHI_ENUM_ROUTE, routes, G_N_ELEMENTS (routes));
+}
+
+static void
+fill_lookup_dropdown (YishiLedgerPanel *self,
+                      GtkDropDown      *dropdown,
+                      GArray           *ids,
+                      YishiLookupKind   kind,
+                      const char       *any)
+{
+  g_autoptr (GtkStringList) strings = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) items = NULL;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  gint64 selected_id = selected >= 1 && selected - 1 < ids->len ? g_array_index (ids, gint64, selected - 1) : 0;
+  guint position = 0;
+
+  gtk_string_list_append (strings, any);
+  g_array_set_size (ids, 0);
+  if (self->database != NULL)
+    items = yishi_lookup_list (self->database, kind, NULL);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      YishiLookupItem *item = g_ptr_array_index (items, i);
+
+      gtk_string_list_append (strings, item->label);
+      g_array_append_val (ids, item->id);
+      if (item->id == selected_id)
+        position = i + 1;
+    }
+  set_strings (dropdown, strings);
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static void
+fill_lookups (YishiLedgerPanel *self)
+{
+  self->updating_filters = TRUE;
+  fill_lookup_dropdown (self, self->category_dropdown, self->category_ids, YISHI_LOOKUP_CATEGORIES,
+                        _("Any Category"));
+  fill_lookup_dropdown (self, self->grid_dropdown, self->grid_ids, YISHI_LOOKUP_GRIDS, _("Any Grid"));
+  self->updating_filters = FALSE;
+}
+
+static void
+on_lookups_changed (YishiDatabase    *database,
+                    const char       *table,
+                    YishiLedgerPanel *self)
+{
+  if (table == NULL || g_str_equal (table, "category") || g_str_equal (table, "grid") ||
+      g_str_equal (table, "community"))
+    {
+      fill_lookups (self);
+      apply_filter (self);
+    }
+}
+
+/* The list and the database -------------------------------------------------------- */
+
+static void
+set_list_database (YishiLedgerPanel *self,
+                   YishiDatabase    *database)
+{
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->lookups_changed_id, self->database);
+  g_set_object (&self->database, database);
+
+  self->current_id = 0;
+  self->pending_position = GTK_INVALID_LIST_POSITION;
+  self->undo_kind = UNDO_NONE;
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->list);
+  yishi_issue_detail_pane_set_database (self->detail, database);
+
+  if (database != NULL)
+    {
+      self->lookups_changed_id = g_signal_connect (database, "changed", G_CALLBACK (on_lookups_changed), self);
+      self->list = yishi_issue_list_new (database);
+      yishi_issue_list_set_sort (self->list, self->sort, self->descending);
+      g_autoptr (YishiPagedRows) rows = yishi_paged_rows_new (G_LIST_MODEL (self->list));
+
+      self->refreshing = TRUE;
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (rows));
+      self->refreshing = FALSE;
+    }
+  fill_lookups (self);
+  /* A new file starts from the whole ledger. */
+  yishi_ledger_panel_clear_filters (self);
+  update_count (self);
+  update_actions (self);
+}
+
+static void
+set_count_label (GtkLabel *label,
+                 gint64    count)
+{
+  g_autofree char *text = g_strdup_printf ("%'lld", (long long)count);
+
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), count > 0);
+}
 
 static void
 yishi_ledger_panel_reload (YishiPanel    *panel,
                            YishiDatabase *database,
                            YishiSummary  *summary)
 {
-  g_autoptr (GPtrArray) overdue = NULL;
-  g_autoptr (GPtrArray) latest = NULL;
+  YishiLedgerPanel *self = YISHI_LEDGER_PANEL (panel);
+  g_autofree char *open = g_strdup_printf ("%'lld", (long long)summary->issues_open);
+  g_autofree char *open_text = NULL;
 
+  /* The figures the other panels show as cards: here a strip over the list. */
   yishi_panel_add_count (panel, summary->issues_open, _("Open matters"), "accent");
   yishi_panel_add_count (panel, summary->issues_overdue, _("Overdue"), "error");
   yishi_panel_add_count (panel, summary->issues_due_soon, _("Due within 2 working days"), "warning");
   yishi_panel_add_count (panel, summary->issues_closed_month, _("Closed this month"), "success");
   yishi_panel_add_count (panel, summary->issues, _("All matters"), NULL);
+  /* Translators: the number of open matters in the whole ledger, e.g. "1,134 open" */
+  open_text = g_strdup_printf (_("%s open in the ledger"), open);
+  gtk_label_set_text (self->open_label, open_text);
+  set_count_label (self->overdue_count, summary->issues_overdue);
+  set_count_label (self->due_soon_count, summary->issues_due_soon);
 
-  overdue = yishi_summary_list (database, YISHI_SUMMARY_OVERDUE_ISSUES, 5, NULL);
-  yishi_panel_add_list (panel, _("Most overdue"), overdue, _("Nothing is overdue."));
-  latest = yishi_summary_list (database, YISHI_SUMMARY_LATEST_ISSUES, 10, NULL);
-  yishi_panel_add_list (panel, _("Latest matters"), latest, _("No matters have been received yet."));
+  if (database != self->database)
+    set_list_database (self, database);
+  else
+    refresh_list (self, TRUE);
+}
+
+static void
+on_database_notify (YishiLedgerPanel *self)
+{
+  if (yishi_panel_get_database (YISHI_PANEL (self)) == NULL && self->database != NULL)
+    set_list_database (self, NULL);
+}
+
+/* Actions -------------------------------------------------------------------------- */
+
+/**
+ * yishi_ledger_panel_select:
+ *
+ * Shows matter @id, in the list when it is there (clearing the filters if they hide
+ * it), and in the detail pane.
+ *
+ * Returns: whether the list shows it
+ */
+gboolean
+yishi_ledger_panel_select (YishiLedgerPanel *self,
+                           gint64            id)
+{
+  guint position;
+
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), FALSE);
+
+  if (self->list == NULL)
+    return FALSE;
+  begin_refresh (self);
+  self->current_id = id;
+  yishi_issue_list_refresh (self->list);
+  end_refresh (self);
+  position = find_current (self, 0);
+  if (position == GTK_INVALID_LIST_POSITION && filters_active (self))
+    {
+      yishi_ledger_panel_clear_filters (self);
+      self->current_id = id;
+      position = find_current (self, 0);
+    }
+  select_position (self, position);
+  yishi_issue_detail_pane_show_issue (self->detail, id);
+  update_count (self);
+  update_actions (self);
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, position);
+  return position != GTK_INVALID_LIST_POSITION;
+}
+
+gint64
+yishi_ledger_panel_get_selected_id (YishiLedgerPanel *self)
+{
+  YishiIssue *issue;
+
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), 0);
+
+  issue = selected_issue (self);
+  return issue ? yishi_issue_get_id (issue) : 0;
+}
+
+/**
+ * yishi_ledger_panel_delete_selected:
+ *
+ * Marks the matter shown as deleted, with a toast to undo it.
+ *
+ * Returns: whether a matter was deleted
+ */
+gboolean
+yishi_ledger_panel_delete_selected (YishiLedgerPanel *self)
+{
+  const YishiIssueDetail *detail = yishi_issue_detail_pane_get_detail (self->detail);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *serial = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), FALSE);
+
+  if (self->database == NULL || detail == NULL)
+    return FALSE;
+  id = detail->id;
+  serial = g_strdup (detail->serial);
+  if (!yishi_issue_store_set_deleted (self->database, id, TRUE, &error))
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+  self->pending_position = gtk_single_selection_get_selected (self->selection);
+  /* Translators: a toast, e.g. "Matter 2026-0012 deleted" */
+  text = g_strdup_printf (_("Matter %s deleted"), serial);
+  offer_undo (self, text, UNDO_DELETE, id);
+  update_actions (self);
+  return TRUE;
+}
+
+static void
+on_step_applied (YishiIssueDetailPane *detail,
+                 gint64                id,
+                 const char           *step,
+                 gint64                other_id,
+                 YishiLedgerPanel     *self)
+{
+  g_autofree char *text = NULL;
+  const YishiIssueDetail *shown = yishi_issue_detail_pane_get_detail (detail);
+
+  if (g_strcmp0 (step, "merged") != 0 || shown == NULL)
+    return;
+  /* Translators: a toast, e.g. "Matter 2026-0012 merged into 2026-0007" */
+  text = g_strdup_printf (_("Matter %s merged into %s"), shown->serial,
+                          shown->merged_into ? shown->merged_into : "");
+  offer_undo (self, text, UNDO_MERGE, id);
+  update_actions (self);
+}
+
+static void
+on_row_activated (YishiLedgerPanel *self,
+                  guint             position)
+{
+  /* Enter on a row: over to its detail (unfolding the pane on a narrow window). */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_folded_changed (YishiLedgerPanel *self)
+{
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YishiLedgerPanel *self = YISHI_LEDGER_PANEL (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  yishi_ledger_panel_clear_filters (YISHI_LEDGER_PANEL (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  yishi_ledger_panel_delete_selected (YISHI_LEDGER_PANEL (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  yishi_ledger_panel_undo (YISHI_LEDGER_PANEL (widget));
+}
+
+static void
+focus_list_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  focus_list (YISHI_LEDGER_PANEL (widget));
+}
+
+#ifdef HAVE_INTAKE_DIALOG
+static void
+on_filed (GtkWindow        *dialog,
+          gint64            id,
+          const char       *serial,
+          YishiLedgerPanel *self)
+{
+  yishi_ledger_panel_select (self, id);
+}
+
+/* The caller was added to a matter already in the ledger. */
+static void
+on_linked (GtkWindow        *dialog,
+           gint64            id,
+           YishiLedgerPanel *self)
+{
+  yishi_ledger_panel_select (self, id);
+}
+#endif
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+#ifdef HAVE_INTAKE_DIALOG
+  YishiLedgerPanel *self = YISHI_LEDGER_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *dialog;
+
+  if (self->database == NULL)
+    return;
+  dialog = yishi_intake_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->database);
+  g_signal_connect_object (dialog, "filed", G_CALLBACK (on_filed), self, 0);
+  g_signal_connect_object (dialog, "linked", G_CALLBACK (on_linked), self, 0);
+  gtk_window_present (dialog);
+#endif
+}
+
+/* Public --------------------------------------------------------------------------- */
+
+/* Returns: (transfer none) (nullable): the list model the view shows */
+YishiIssueList *
+yishi_ledger_panel_get_list (YishiLedgerPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), NULL);
+  return self->list;
+}
+
+guint
+yishi_ledger_panel_get_n_matters (YishiLedgerPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), 0);
+  return self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+}
+
+const char *
+yishi_ledger_panel_get_count_text (YishiLedgerPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), NULL);
+  return gtk_label_get_text (self->count_label);
+}
+
+/* Returns: "list", "no-match", "empty" or "error" */
+const char *
+yishi_ledger_panel_get_page (YishiLedgerPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), NULL);
+  return gtk_stack_get_visible_child_name (self->list_stack);
+}
+
+GtkColumnView *
+yishi_ledger_panel_get_column_view (YishiLedgerPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), NULL);
+  return self->column_view;
+}
+
+GtkColumnViewColumn *
+yishi_ledger_panel_get_column (YishiLedgerPanel *self,
+                               YishiIssueSort    sort)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), NULL);
+  g_return_val_if_fail (sort < G_N_ELEMENTS (self->columns), NULL);
+  return self->columns[sort];
+}
+
+GtkScrolledWindow *
+yishi_ledger_panel_get_scrolled (YishiLedgerPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), NULL);
+  return self->scrolled;
+}
+
+GtkEditable *
+yishi_ledger_panel_get_search_entry (YishiLedgerPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkDropDown *
+yishi_ledger_panel_get_state_dropdown (YishiLedgerPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), NULL);
+  return self->state_dropdown;
+}
+
+YishiIssueDetailPane *
+yishi_ledger_panel_get_detail (YishiLedgerPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_LEDGER_PANEL (self), NULL);
+  return self->detail;
+}
+
+/* GObject -------------------------------------------------------------------------- */
+
+static void
+yishi_ledger_panel_dispose (GObject *object)
+{
+  YishiLedgerPanel *self = YISHI_LEDGER_PANEL (object);
+
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->lookups_changed_id, self->database);
+  if (self->undo_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+      g_clear_weak_pointer (&self->undo_toast);
+    }
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->column_sort);
+  g_clear_object (&self->list);
+  g_clear_object (&self->database);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YISHI_TYPE_LEDGER_PANEL);
+
+  G_OBJECT_CLASS (yishi_ledger_panel_parent_class)->dispose (object);
+}
+
+static void
+yishi_ledger_panel_finalize (GObject *object)
+{
+  YishiLedgerPanel *self = YISHI_LEDGER_PANEL (object);
+
+  g_clear_pointer (&self->count_text, g_free);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->category_ids, g_array_unref);
+  g_clear_pointer (&self->grid_ids, g_array_unref);
+
+  G_OBJECT_CLASS (yishi_ledger_panel_parent_class)->finalize (object);
 }
 
 static void
 yishi_ledger_panel_class_init (YishiLedgerPanelClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   YishiPanelClass *panel_class = YISHI_PANEL_CLASS (klass);
 
+  object_class->dispose = yishi_ledger_panel_dispose;
+  object_class->finalize = yishi_ledger_panel_finalize;
   panel_class->reload = yishi_ledger_panel_reload;
   panel_class->tables = ledger_tables;
+
+  g_type_ensure (YISHI_TYPE_ISSUE_DETAIL_PANE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Yishi/ledger/yishi-ledger-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, scale_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, route_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, grid_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, due_soon_toggle);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, overdue_count);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, due_soon_count);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, date_button);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, date_label);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, date_error);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, flap);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, open_label);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, new_button);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, column_view);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, list_error_page);
+  gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, detail);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_overdue_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_soon_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_clear);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_step_applied);
+
+  gtk_widget_class_install_action (widget_class, "ledger.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "ledger.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "ledger.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "ledger.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "ledger.focus-list", NULL, focus_list_action);
+  gtk_widget_class_install_action (widget_class, "ledger.new", NULL, new_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "ledger.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "ledger.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "ledger.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "ledger.undo", NULL);
+#ifdef HAVE_INTAKE_DIALOG
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "ledger.new", NULL);
+#endif
 }
 
 static void
 yishi_ledger_panel_init (YishiLedgerPanel *self)
 {
+  self->sort = YISHI_ISSUE_SORT_RECEIVED;
+  self->descending = TRUE;
+  self->pending_position = GTK_INVALID_LIST_POSITION;
+  self->category_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->grid_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  add_columns (self);
+  yishi_column_sort_fit_to (self->column_sort, self->scrolled);
+  g_signal_connect (self->column_sort, "changed", G_CALLBACK (on_sort_changed), self);
+  gtk_column_view_sort_by_column (self->column_view, self->columns[YISHI_ISSUE_SORT_RECEIVED],
+                                  GTK_SORT_DESCENDING);
+
+  fill_static_dropdowns (self);
+  fill_lookups (self);
+  update_date_label (self);
+  /* Typing in the list searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  g_signal_connect (self, "notify::database", G_CALLBACK (on_database_notify), NULL);
+
+#ifndef HAVE_INTAKE_DIALOG
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.new", FALSE);
+  gtk_widget_set_visible (self->new_button, FALSE);
+  gtk_widget_set_visible (self->empty_new_button, FALSE);
+#endif
+  update_count (self);
+  update_actions (self);
 }

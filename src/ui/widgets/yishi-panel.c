@@ -26,6 +26,7 @@ typedef struct
   GtkWidget *figures;  /* GtkFlowBox */
   GtkWidget *error;    /* AdwStatusPage shown when loading failed */
   GtkWidget *stack;
+  gboolean custom_layout;  /* yishi_panel_set_content () replaced the column */
   GPtrArray *figure_values;
   GPtrArray *figure_captions;
   guint n_rows;
@@ -40,7 +41,13 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (YishiPanel, yishi_panel, ADW_TYPE_BIN)
+static void yishi_panel_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (YishiPanel, yishi_panel, ADW_TYPE_BIN,
+                                  G_ADD_PRIVATE (YishiPanel)
+                                  G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, yishi_panel_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
 
 static void
 clear_content (YishiPanel *self)
@@ -48,11 +55,14 @@ clear_content (YishiPanel *self)
   YishiPanelPrivate *priv = yishi_panel_get_instance_private (self);
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (priv->content)) != NULL)
-    gtk_box_remove (GTK_BOX (priv->content), child);
   g_ptr_array_set_size (priv->figure_values, 0);
   g_ptr_array_set_size (priv->figure_captions, 0);
   priv->n_rows = 0;
+  if (priv->custom_layout)
+    return;
+
+  while ((child = gtk_widget_get_first_child (priv->content)) != NULL)
+    gtk_box_remove (GTK_BOX (priv->content), child);
 
   priv->figures = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (priv->figures), GTK_SELECTION_NONE);
@@ -153,10 +163,16 @@ yishi_panel_add_figure (YishiPanel *self,
                         const char *style)
 {
   YishiPanelPrivate *priv = yishi_panel_get_instance_private (self);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *number = gtk_label_new (value);
-  GtkWidget *label = gtk_label_new (caption);
+  GtkWidget *card, *number, *label;
 
+  g_ptr_array_add (priv->figure_values, g_strdup (value));
+  g_ptr_array_add (priv->figure_captions, g_strdup (caption));
+  if (priv->custom_layout)
+    return;
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  number = gtk_label_new (value);
+  label = gtk_label_new (caption);
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "yishi-figure");
   gtk_widget_add_css_class (number, "title-1");
@@ -173,9 +189,6 @@ yishi_panel_add_figure (YishiPanel *self,
   gtk_box_append (GTK_BOX (card), number);
   gtk_box_append (GTK_BOX (card), label);
   gtk_flow_box_append (GTK_FLOW_BOX (priv->figures), card);
-
-  g_ptr_array_add (priv->figure_values, g_strdup (value));
-  g_ptr_array_add (priv->figure_captions, g_strdup (caption));
 }
 
 void
@@ -211,8 +224,15 @@ yishi_panel_add_list (YishiPanel *self,
                       const char *empty_text)
 {
   YishiPanelPrivate *priv = yishi_panel_get_instance_private (self);
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *group;
 
+  if (priv->custom_layout)
+    {
+      priv->n_rows += items != NULL ? items->len : 0;
+      return;
+    }
+
+  group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
 
   if (items == NULL || items->len == 0)
@@ -245,6 +265,34 @@ yishi_panel_add_list (YishiPanel *self,
   gtk_box_append (GTK_BOX (priv->content), group);
 }
 
+/**
+ * yishi_panel_set_content:
+ * @content: the panel's own layout, such as a full-height list
+ *
+ * For subclasses: replaces the scrolled column of figure cards and lists with @content.
+ * Figures and lists added afterwards are still recorded (yishi_panel_get_figure (),
+ * yishi_panel_get_n_rows ()) but not shown: the subclass shows what it needs itself.
+ */
+void
+yishi_panel_set_content (YishiPanel *self,
+                         GtkWidget  *content)
+{
+  YishiPanelPrivate *priv = yishi_panel_get_instance_private (self);
+  GtkWidget *old;
+
+  g_return_if_fail (YISHI_IS_PANEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (content));
+
+  old = gtk_stack_get_child_by_name (GTK_STACK (priv->stack), "content");
+  priv->custom_layout = TRUE;
+  priv->content = NULL;
+  priv->figures = NULL;
+  if (old != NULL)
+    gtk_stack_remove (GTK_STACK (priv->stack), old);
+  gtk_stack_add_named (GTK_STACK (priv->stack), content, "content");
+  gtk_stack_set_visible_child (GTK_STACK (priv->stack), content);
+}
+
 guint
 yishi_panel_get_n_figures (YishiPanel *self)
 {
@@ -272,6 +320,26 @@ yishi_panel_get_n_rows (YishiPanel *self)
   YishiPanelPrivate *priv = yishi_panel_get_instance_private (self);
 
   return priv->n_rows;
+}
+
+/* A <child> in a subclass's template is its own layout (yishi_panel_set_content ()). */
+static void
+yishi_panel_buildable_add_child (GtkBuildable *buildable,
+                                 GtkBuilder   *builder,
+                                 GObject      *child,
+                                 const char   *type)
+{
+  if (type == NULL && GTK_IS_WIDGET (child))
+    yishi_panel_set_content (YISHI_PANEL (buildable), GTK_WIDGET (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+yishi_panel_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = yishi_panel_buildable_add_child;
 }
 
 static void

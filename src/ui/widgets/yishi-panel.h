@@ -52,6 +52,8 @@ void           yishi_panel_add_list        (YishiPanel   *self,
                                             const char   *title,
                                             GPtrArray    *items,
                                             const char   *empty_text);
+void           yishi_panel_set_content     (YishiPanel   *self,
+                                            GtkWidget    *content);
 guint          yishi_panel_get_n_figures   (YishiPanel   *self);
 const char    *yishi_panel_get_figure      (YishiPanel   *self,
                                             guint         index,
