@@ -301,12 +301,68 @@ check_header (const char  *path,
   return TRUE;
 }
 
+/* quick_check reads the whole file, which takes a while on a district's database. A file
+ * that has not changed since it last passed (same inode, size and modification time of
+ * the file and of its write-ahead log) is not checked again; the stamps live in the
+ * user's cache folder, never in the file itself. */
+static char *
+file_stamp (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st, wst;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  if (g_stat (wal, &wst) != 0)
+    memset (&wst, 0, sizeof wst);
+  return g_strdup_printf ("%llu:%lld:%lld.%09ld:%lld:%lld.%09ld", (unsigned long long)st.st_ino,
+                          (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                          (long long)wst.st_size, (long long)wst.st_mtim.tv_sec, wst.st_mtim.tv_nsec);
+}
+
+static char *
+checked_file (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "yishi", "checked.ini", NULL);
+}
+
+static gboolean
+passed_before (const char *path,
+               const char *stamp)
+{
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autofree char *file = checked_file ();
+  g_autofree char *known = NULL;
+
+  if (stamp == NULL || !g_key_file_load_from_file (keys, file, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  known = g_key_file_get_string (keys, "quick-check", path, NULL);
+  return g_strcmp0 (known, stamp) == 0;
+}
+
+static void
+remember_passed (const char *path,
+                 const char *stamp)
+{
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autofree char *file = checked_file ();
+  g_autofree char *dir = g_path_get_dirname (file);
+
+  if (stamp == NULL)
+    return;
+  g_key_file_load_from_file (keys, file, G_KEY_FILE_NONE, NULL);
+  g_key_file_set_string (keys, "quick-check", path, stamp);
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_key_file_save_to_file (keys, file, NULL);
+}
+
 /* Everything that can be learnt about an existing file without writing to it. */
 static gboolean
 inspect_read_only (const char  *path,
                    GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *stamp = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   sqlite3 *db = NULL;
   gint64 version = -1;
@@ -364,13 +420,18 @@ inspect_read_only (const char  *path,
       goto out;
     }
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW ||
-      g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+  stamp = file_stamp (path);
+  if (!passed_before (path, stamp))
     {
-      g_set_error (error, YISHI_DATABASE_ERROR, YISHI_DATABASE_ERROR_CORRUPT,
-                   _("“%s” is damaged. Restore a backup, or open another file."), display);
-      goto out;
+      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+      if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW ||
+          g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+        {
+          g_set_error (error, YISHI_DATABASE_ERROR, YISHI_DATABASE_ERROR_CORRUPT,
+                       _("“%s” is damaged. Restore a backup, or open another file."), display);
+          goto out;
+        }
+      remember_passed (path, stamp);
     }
 
   ok = TRUE;

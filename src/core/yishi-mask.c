@@ -175,23 +175,59 @@ mask_phone_match (const GMatchInfo *info,
   return FALSE;
 }
 
+/* Places finer than the building: a room (2-402, 402室) or a unit (3单元). */
+static GRegex *
+room_regex (void)
+{
+  static GRegex *regex;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      regex = g_regex_new ("(?<![0-9])[0-9]{1,3}-[0-9]{3,4}(?![0-9])室?|(?<![0-9])[0-9]{3,4}室"
+                           "|[0-9一二三四五六七八九十]{1,2}单元",
+                           G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return regex;
+}
+
+static gboolean
+mask_room_match (const GMatchInfo *info,
+                 GString          *result,
+                 gpointer          data)
+{
+  g_autofree char *match = g_match_info_fetch (info, 0);
+
+  if (g_str_has_suffix (match, "单元"))
+    g_string_append (result, "*单元");
+  else
+    g_string_append (result, g_str_has_suffix (match, "室") ? "***室" : "***");
+  return FALSE;
+}
+
 /**
  * yishi_mask_text:
  *
- * Free text for the public: ID numbers become 18 asterisks and phone numbers are masked
- * as yishi_mask_phone () does.
+ * Free text for the public: ID numbers become 18 asterisks, phone numbers are masked
+ * as yishi_mask_phone () does, and rooms and units are hidden so that no place is
+ * finer than the building (3号楼2-402室 → 3号楼***室).
  */
 char *
 yishi_mask_text (const char *text)
 {
   g_autofree char *no_ids = NULL;
+  g_autofree char *no_phones = NULL;
 
   if (text == NULL)
     return g_strdup ("");
   no_ids = g_regex_replace_literal (id_regex (), text, -1, 0, "******************", 0, NULL);
   if (no_ids == NULL)
     return g_strdup ("");
-  return g_regex_replace_eval (phone_regex (), no_ids, -1, 0, 0, mask_phone_match, NULL, NULL);
+  no_phones = g_regex_replace_eval (phone_regex (), no_ids, -1, 0, 0, mask_phone_match, NULL, NULL);
+  if (no_phones == NULL)
+    return g_strdup ("");
+  return g_regex_replace_eval (room_regex (), no_phones, -1, 0, 0, mask_room_match, NULL, NULL);
 }
 
 /* No 11-digit mobile number and no 18-character ID number anywhere in @text. */

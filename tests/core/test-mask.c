@@ -76,8 +76,12 @@ test_free_text (void)
   assert_text ("电话010-65123456或0571-87654321", "电话010-****3456或0571-****4321");
   assert_text ("身份证110105198503072316已核实", "身份证******************已核实");
   assert_text ("身份证11010519850307231X", "身份证******************");
-  /* Numbers that are not phones stay: amounts, dates, room numbers. */
-  assert_text ("3号楼2单元302室，维修费12000元，2026年3月", "3号楼2单元302室，维修费12000元，2026年3月");
+  /* Nothing finer than the building: rooms and units go; amounts and dates stay. */
+  assert_text ("3号楼2单元302室，维修费12000元，2026年3月", "3号楼*单元***室，维修费12000元，2026年3月");
+  assert_text ("43号楼2-402室卫生间漏水", "43号楼***室卫生间漏水");
+  assert_text ("二单元屋顶漏水", "*单元屋顶漏水");
+  assert_text ("楼上1-1101漏水", "楼上***漏水");
+  assert_text ("3-15日前完成，5层", "3-15日前完成，5层");
   /* Longer digit runs are not phones. */
   assert_text ("订单号123456789012345", "订单号123456789012345");
   g_assert_false (yishi_mask_text_is_clean ("13812345678"));

@@ -24,17 +24,6 @@
 #include "yishi-notice.h"
 #include "yishi-test-utils.h"
 
-#ifdef __SANITIZE_ADDRESS__
-/* cairo 1.16 leaks a few hundred bytes in its CFF font subsetter for every PDF set in
- * the Noto CJK fonts, and fontconfig a little of its configuration: not ours to fix. */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:cairo_surface_finish\nleak:FcInitLoadConfigAndFonts\n";
-}
-#endif
 
 #define BUSY_YEAR 2026
 #define BUSY_MONTH 11
