@@ -242,6 +242,8 @@ bench_panel (YishiDatabase *database,
   wait_frames (window, 100);
 
   adjustment = gtk_scrolled_window_get_vadjustment (yishi_ledger_panel_get_scrolled (panel));
+  if (getenv ("BENCH_NO_SCROLL"))
+    return;
   start = g_get_monotonic_time ();
   while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
          gtk_adjustment_get_upper (adjustment) - 1 && steps < 100000)

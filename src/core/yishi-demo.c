@@ -1861,10 +1861,10 @@ yishi_demo_generate (const char         *path,
   if (today == NULL)
     today = today_owned = yishi_clock_today ();
   if (strlen (today) != 10 || sscanf (today, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
-      || y < 2001 || y > 2998 || !g_date_valid_dmy (d, m, y))
+      || y < 2003 || y > 2998 || !g_date_valid_dmy (d, m, y))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a date of the form YYYY-MM-DD."), today);
+                   _("“%s” is not a day of the form YYYY-MM-DD between 2003 and 2998."), today);
       return FALSE;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

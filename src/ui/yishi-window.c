@@ -623,6 +623,9 @@ notify_due (YishiWindow *self)
 
   if (application == NULL || self->settings == NULL || self->measure_startup)
     return;
+  /* Without a session bus there is nobody to show it (and GIO would complain). */
+  if (g_application_get_dbus_connection (G_APPLICATION (application)) == NULL)
+    return;
   today = yishi_clock_today ();
   last = g_settings_get_string (self->settings, "last-due-notification");
   if (g_strcmp0 (last, today) == 0)

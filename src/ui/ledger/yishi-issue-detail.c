@@ -269,7 +269,7 @@ fill_steps (YishiIssueDetailPane   *self,
   /* 督办: for matters someone is working on. */
   if (yishi_issue_state_is_open (detail->state) && g_strcmp0 (detail->state, "received") != 0)
     add_step_button (self, &row, YISHI_STEP_CHASE, _("Chase…"), NULL);
-
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_box), self->steps->len > 0);
 }
 
 /* Timeline ------------------------------------------------------------------------- */

@@ -131,11 +131,20 @@ static const ColumnInfo column_info[] = {
   { YISHI_ISSUE_SORT_URGENCY, N_("Urgency"), 64, FALSE, 8 },
 };
 
-static guint begin_refresh (YishiLedgerPanel *self);
+/* What made the list count again. */
+typedef enum
+{
+  REFRESH_DATA,   /* the ledger changed: stay where we are, load the matter again */
+  REFRESH_ORDER,  /* another sort order: from the top, the matter stays shown */
+  REFRESH_FILTER, /* other filters: from the top, the pane follows the list */
+} Refresh;
+
+static guint begin_refresh (YishiLedgerPanel *self,
+                            Refresh           kind);
 static void end_refresh   (YishiLedgerPanel *self);
 static void after_refresh (YishiLedgerPanel *self,
                            guint             hint,
-                           gboolean          keep_shown);
+                           Refresh           kind);
 
 /* Toasts and undo ------------------------------------------------------------------ */
 
@@ -435,10 +444,10 @@ on_sort_changed (YishiColumnSort  *column_sort,
   self->descending = id < 0 ? TRUE : descending;
   if (self->list == NULL)
     return;
-  hint = begin_refresh (self);
+  hint = begin_refresh (self, REFRESH_ORDER);
   yishi_issue_list_set_sort (self->list, self->sort, self->descending);
   end_refresh (self);
-  after_refresh (self, hint, TRUE);
+  after_refresh (self, hint, REFRESH_ORDER);
 }
 
 /* Selection ------------------------------------------------------------------------ */
@@ -482,13 +491,28 @@ select_position (YishiLedgerPanel *self,
   self->refreshing = FALSE;
 }
 
-/* Before the list is counted again: the selection handler keeps out of it, and the
- * row that was selected is where to look for the matter afterwards. */
+/* Before the list is counted again: the selection handler keeps out of it, the rows
+ * in sight are shown first, and the row that was selected is where to look for the
+ * matter afterwards. */
 static guint
-begin_refresh (YishiLedgerPanel *self)
+begin_refresh (YishiLedgerPanel *self,
+               Refresh           kind)
 {
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  GListModel *rows = gtk_single_selection_get_model (self->selection);
   guint hint = gtk_single_selection_get_selected (self->selection);
+  guint n = rows ? g_list_model_get_n_items (rows) : 0;
+  double row_height;
 
+  if (kind != REFRESH_DATA)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  if (rows != NULL && n > 0 && gtk_adjustment_get_upper (adjustment) > 0)
+    {
+      row_height = MAX (1.0, gtk_adjustment_get_upper (adjustment) / n);
+      yishi_paged_rows_set_visible (YISHI_PAGED_ROWS (rows),
+                                    (guint)(gtk_adjustment_get_value (adjustment) / row_height),
+                                    (guint)(gtk_adjustment_get_page_size (adjustment) / row_height) + 2);
+    }
   self->refreshing = TRUE;
   return hint != GTK_INVALID_LIST_POSITION ? hint : self->pending_position;
 }
@@ -580,14 +604,15 @@ update_count (YishiLedgerPanel *self)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
-/* After the list was counted again: selection, detail, count. With @keep_shown the
+/* After the list was counted again: selection, detail, count. After a change the
  * detail pane keeps the matter it shows even when it no longer matches the filter
- * (it was just changed); without, it follows the list. */
+ * (it was just changed); after a filter change it follows the list. */
 static void
 after_refresh (YishiLedgerPanel *self,
                guint             hint,
-               gboolean          keep_shown)
+               Refresh           kind)
 {
+  gint64 shown = yishi_issue_detail_pane_get_issue_id (self->detail);
   guint position = find_current (self, hint);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
 
@@ -606,9 +631,11 @@ after_refresh (YishiLedgerPanel *self,
   self->pending_position = GTK_INVALID_LIST_POSITION;
 
   select_position (self, position);
-  if (position == GTK_INVALID_LIST_POSITION && !keep_shown)
+  if (position == GTK_INVALID_LIST_POSITION && kind == REFRESH_FILTER)
     self->current_id = 0;
-  yishi_issue_detail_pane_show_issue (self->detail, self->current_id);
+  /* Only a change of the ledger makes the matter shown worth loading again. */
+  if (kind == REFRESH_DATA || shown != self->current_id)
+    yishi_issue_detail_pane_show_issue (self->detail, self->current_id);
   if (yishi_issue_detail_pane_get_issue_id (self->detail) == 0)
     self->current_id = 0;
   update_count (self);
@@ -616,17 +643,16 @@ after_refresh (YishiLedgerPanel *self,
 }
 
 static void
-refresh_list (YishiLedgerPanel *self,
-              gboolean          keep_shown)
+refresh_list (YishiLedgerPanel *self)
 {
   guint hint;
 
   if (self->list == NULL)
     return;
-  hint = begin_refresh (self);
+  hint = begin_refresh (self, REFRESH_DATA);
   yishi_issue_list_refresh (self->list);
   end_refresh (self);
-  after_refresh (self, hint, keep_shown);
+  after_refresh (self, hint, REFRESH_DATA);
 }
 
 /* Filters -------------------------------------------------------------------------- */
@@ -675,11 +701,11 @@ apply_filter (YishiLedgerPanel *self)
   filter.to = g_strdup (self->to);
   filter.query = stripped_text (GTK_EDITABLE (self->search_entry));
 
-  hint = begin_refresh (self);
+  hint = begin_refresh (self, REFRESH_FILTER);
   yishi_issue_list_set_filter (self->list, &filter);
   end_refresh (self);
   yishi_issue_filter_clear (&filter);
-  after_refresh (self, hint, FALSE);
+  after_refresh (self, hint, REFRESH_FILTER);
 }
 
 static void
@@ -976,6 +1002,8 @@ set_list_database (YishiLedgerPanel *self,
   self->current_id = 0;
   self->pending_position = GTK_INVALID_LIST_POSITION;
   self->undo_kind = UNDO_NONE;
+  if (gtk_single_selection_get_model (self->selection) != NULL)
+    yishi_paged_rows_flush (YISHI_PAGED_ROWS (gtk_single_selection_get_model (self->selection)));
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
   yishi_issue_detail_pane_set_database (self->detail, database);
@@ -1032,7 +1060,7 @@ yishi_ledger_panel_reload (YishiPanel    *panel,
   if (database != self->database)
     set_list_database (self, database);
   else
-    refresh_list (self, TRUE);
+    refresh_list (self);
 }
 
 static void
@@ -1062,7 +1090,7 @@ yishi_ledger_panel_select (YishiLedgerPanel *self,
 
   if (self->list == NULL)
     return FALSE;
-  begin_refresh (self);
+  begin_refresh (self, REFRESH_DATA);
   self->current_id = id;
   yishi_issue_list_refresh (self->list);
   end_refresh (self);
@@ -1335,6 +1363,8 @@ yishi_ledger_panel_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->undo_toast, self);
       g_clear_weak_pointer (&self->undo_toast);
     }
+  if (self->selection != NULL && gtk_single_selection_get_model (self->selection) != NULL)
+    yishi_paged_rows_flush (YISHI_PAGED_ROWS (gtk_single_selection_get_model (self->selection)));
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);

@@ -346,6 +346,8 @@ yishi_column_sort_new (GtkColumnView *view)
 
 /* Stable rows ---------------------------------------------------------------------- */
 
+#define ROWS_PER_IDLE 24
+
 struct _YishiPagedRow
 {
   GObject parent_instance;
@@ -354,6 +356,7 @@ struct _YishiPagedRow
   guint position;
   GObject *item;
   gboolean fetched;
+  gboolean pending; /* in rows->pending, to be shown again */
 };
 
 struct _YishiPagedRows
@@ -363,7 +366,11 @@ struct _YishiPagedRows
   GListModel *model;
   gulong changed_id;
   guint n_items;
-  GHashTable *live; /* position → YishiPagedRow, not owned */
+  GHashTable *live;   /* position → YishiPagedRow, not owned */
+  guint first_visible;
+  guint n_visible;
+  GPtrArray *pending; /* YishiPagedRow, shown again when idle */
+  guint pending_source;
 };
 
 enum
@@ -482,20 +489,55 @@ yishi_paged_rows_model_init (GListModelInterface *iface)
 }
 
 static void
+emit_changed (YishiPagedRow *row)
+{
+  row->pending = FALSE;
+  g_signal_emit (row, row_signals[ROW_CHANGED], 0);
+}
+
+static gboolean
+show_pending (gpointer data)
+{
+  YishiPagedRows *self = data;
+  guint n = MIN (self->pending->len, ROWS_PER_IDLE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      YishiPagedRow *row = g_ptr_array_index (self->pending, self->pending->len - 1 - i);
+
+      if (row->pending && row->position < self->n_items)
+        emit_changed (row);
+    }
+  g_ptr_array_set_size (self->pending, self->pending->len - n);
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->pending_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_model_changed (GListModel     *model,
                   guint           position,
                   guint           removed,
                   guint           added,
                   YishiPagedRows *self)
 {
-  g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) now = g_ptr_array_new_with_free_func (g_object_unref);
   guint old = self->n_items;
+  guint first, last;
   GHashTableIter iter;
   gpointer value;
 
   /* Rows are positions: whatever moved, each live row from @position on shows
    * another item now, and only the count at the end changes. */
   self->n_items = g_list_model_get_n_items (model);
+
+  /* The rows in sight are shown again at once; the others (GTK 4.8 keeps up to 200
+   * rows around them) a few at a time when idle, so that the next frame comes soon. */
+  first = MIN (self->first_visible, self->n_items > self->n_visible ? self->n_items - self->n_visible : 0);
+  last = first + self->n_visible + self->n_visible / 2;
+  first = first > self->n_visible / 2 ? first - self->n_visible / 2 : 0;
+
   g_hash_table_iter_init (&iter, self->live);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -505,16 +547,57 @@ on_model_changed (GListModel     *model,
         continue;
       g_clear_object (&row->item);
       row->fetched = FALSE;
-      if (row->position < self->n_items)
-        g_ptr_array_add (changed, g_object_ref (row));
+      if (row->position >= self->n_items)
+        continue;
+      if (self->n_visible == 0 || (row->position >= first && row->position < last))
+        g_ptr_array_add (now, g_object_ref (row));
+      else if (!row->pending)
+        {
+          row->pending = TRUE;
+          g_ptr_array_add (self->pending, g_object_ref (row));
+        }
     }
 
   if (self->n_items < old)
     g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old - self->n_items, 0);
   else if (self->n_items > old)
     g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
-  for (guint i = 0; i < changed->len; i++)
-    g_signal_emit (g_ptr_array_index (changed, i), row_signals[ROW_CHANGED], 0);
+  for (guint i = 0; i < now->len; i++)
+    emit_changed (g_ptr_array_index (now, i));
+  if (self->pending->len > 0 && self->pending_source == 0)
+    self->pending_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_pending, self, NULL);
+}
+
+/**
+ * yishi_paged_rows_set_visible:
+ * @first: the first row in sight
+ * @n_visible: how many rows fit in sight; 0 shows every row again at once
+ *
+ * Where the view is scrolled to, so that a refresh shows those rows first.
+ */
+void
+yishi_paged_rows_set_visible (YishiPagedRows *self,
+                              guint           first,
+                              guint           n_visible)
+{
+  g_return_if_fail (YISHI_IS_PAGED_ROWS (self));
+
+  self->first_visible = first;
+  self->n_visible = n_visible;
+}
+
+/**
+ * yishi_paged_rows_flush:
+ *
+ * Shows every row that waits to be shown again, now.
+ */
+void
+yishi_paged_rows_flush (YishiPagedRows *self)
+{
+  g_return_if_fail (YISHI_IS_PAGED_ROWS (self));
+
+  while (self->pending_source != 0)
+    show_pending (self);
 }
 
 /* Returns: (transfer none): the model the rows show */
@@ -534,6 +617,9 @@ yishi_paged_rows_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->model);
   g_clear_object (&self->model);
   self->n_items = 0;
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  if (self->pending != NULL)
+    g_ptr_array_set_size (self->pending, 0);
 
   G_OBJECT_CLASS (yishi_paged_rows_parent_class)->dispose (object);
 }
@@ -545,6 +631,7 @@ yishi_paged_rows_finalize (GObject *object)
 
   /* Every row holds a reference: none is alive any more. */
   g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (yishi_paged_rows_parent_class)->finalize (object);
 }
@@ -562,6 +649,7 @@ static void
 yishi_paged_rows_init (YishiPagedRows *self)
 {
   self->live = g_hash_table_new (NULL, NULL);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 YishiPagedRows *

@@ -42,5 +42,9 @@ G_DECLARE_FINAL_TYPE (YishiPagedRows, yishi_paged_rows, YISHI, PAGED_ROWS, GObje
 
 YishiPagedRows  *yishi_paged_rows_new         (GListModel          *model);
 GListModel      *yishi_paged_rows_get_model   (YishiPagedRows      *self);
+void             yishi_paged_rows_set_visible (YishiPagedRows      *self,
+                                               guint                first,
+                                               guint                n_visible);
+void             yishi_paged_rows_flush       (YishiPagedRows      *self);
 
 G_END_DECLS
