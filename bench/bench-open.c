@@ -27,6 +27,7 @@ main (int    argc,
 {
   int runs = argc > 2 ? atoi (argv[2]) : 7;
   double *open_ms, *summary_ms;
+  double first_ms = 0;
 
   if (argc < 2 || runs < 1)
     {
@@ -50,14 +51,18 @@ main (int    argc,
           return 1;
         }
       open_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      if (i == 0)
+        first_ms = open_ms[0];
       start = g_get_monotonic_time ();
       summary = yishi_summary_load (db, &error);
       summary_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
   qsort (open_ms, runs, sizeof (double), compare);
   qsort (summary_ms, runs, sizeof (double), compare);
-  printf ("open-ms median %.1f p95 %.1f (runs %d)\n", open_ms[runs / 2],
-          open_ms[(int)((runs - 1) * 0.95)], runs);
+  printf ("open-ms first %.1f (includes PRAGMA quick_check unless the file passed it unchanged before)\n",
+          first_ms);
+  printf ("open-ms median %.1f p95 %.1f (runs %d; later opens skip the check of an unchanged file)\n",
+          open_ms[runs / 2], open_ms[(int)((runs - 1) * 0.95)], runs);
   printf ("panel-figures-ms median %.1f p95 %.1f\n", summary_ms[runs / 2],
           summary_ms[(int)((runs - 1) * 0.95)]);
   g_free (open_ms);

@@ -313,7 +313,8 @@ file_stamp (const char *path)
 
   if (g_stat (path, &st) != 0)
     return NULL;
-  if (g_stat (wal, &wst) != 0)
+  /* An empty log is created and removed by every connection: it is as good as none. */
+  if (g_stat (wal, &wst) != 0 || wst.st_size == 0)
     memset (&wst, 0, sizeof wst);
   return g_strdup_printf ("%llu:%lld:%lld.%09ld:%lld:%lld.%09ld", (unsigned long long)st.st_ino,
                           (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
@@ -351,6 +352,13 @@ remember_passed (const char *path,
   if (stamp == NULL)
     return;
   g_key_file_load_from_file (keys, file, G_KEY_FILE_NONE, NULL);
+  {
+    g_auto (GStrv) known = g_key_file_get_keys (keys, "quick-check", NULL, NULL);
+
+    for (guint i = 0; known != NULL && known[i] != NULL; i++)
+      if (!g_file_test (known[i], G_FILE_TEST_EXISTS))
+        g_key_file_remove_key (keys, "quick-check", known[i], NULL);
+  }
   g_key_file_set_string (keys, "quick-check", path, stamp);
   if (g_mkdir_with_parents (dir, 0700) == 0)
     g_key_file_save_to_file (keys, file, NULL);
@@ -371,6 +379,8 @@ inspect_read_only (const char  *path,
   gboolean ok = FALSE;
   int rc;
 
+  /* Before anything opens it: a reader may create the -wal and -shm files. */
+  stamp = file_stamp (path);
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
@@ -420,7 +430,6 @@ inspect_read_only (const char  *path,
       goto out;
     }
 
-  stamp = file_stamp (path);
   if (!passed_before (path, stamp))
     {
       rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
