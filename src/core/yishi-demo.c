@@ -529,7 +529,7 @@ put (Gen *g, int which, ...)
     {
       const char *s = *f == 't' ? va_arg (args, const char *) : NULL;
       double x = *f == 'd' || *f == 'D' ? va_arg (args, double) : 0;
-      int v = strchr ("inN", *f) != NULL ? va_arg (args, int) : 0;
+      int v = *f == 'i' || *f == 'n' || *f == 'N' ? va_arg (args, int) : 0;
 
       if (*f == 'u')
         make_uuid (g, which, uuid), sqlite3_bind_text (stmt, i, uuid, 36, SQLITE_STATIC);
@@ -1200,7 +1200,7 @@ plan_timeline (Gen *g, Step *steps, gint64 received, int final, int route, int s
     {
       gboolean quick = steps[j].from == steps[j].to;
       int lo = quick ? 5 : entering[steps[j].to].lo, hi = quick ? 30 : entering[steps[j].to].hi;
-      gint64 delay = (gint64)BETWEEN (g, lo, hi) * 60 + rnd (g, 60), share = BETWEEN (g, 20, 105);
+      gint64 delay = (gint64)BETWEEN (g, lo, hi) * 60, share = BETWEEN (g, 20, 105);
 
       if (steps[j].to == A && steps[j].from == IP && PATH (route) == 1)
         delay = MAX (600, ((gint64)deadline * 86400 + 9 * 3600 - received) * share / 100
@@ -1885,7 +1885,7 @@ yishi_demo_generate (const char         *path,
   /* The file is thrown away on failure, so speed comes before safety until the end. */
   ok = yishi_database_exec (g->database, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;"
                             "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;"
-                            "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY;", error)
+                            "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;", error)
        && generate (g, json);
   if (!ok && !sqlite3_get_autocommit (g->db))
     sqlite3_exec (g->db, "ROLLBACK", NULL, NULL, NULL);
