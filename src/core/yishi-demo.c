@@ -16,357 +16,15 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <stdarg.h>
-#include <stdlib.h>
-#include <string.h>
+#include "yishi-demo-private.h"
 
-#include "yishi-clock.h"
-#include "yishi-database-private.h"
-#include "yishi-search.h"
-
-#include "yishi-demo.h"
-
-/* Reference data ------------------------------------------------------------------ */
-
-typedef struct
-{
-  const char *key, *label;
-  int weight;
-} Choice;
-
-static const Choice channels[] = {
-  { "phone", "来电", 15 }, { "visit", "来访", 14 }, { "letter", "来信", 2 },
-  { "wechat", "微信群", 18 }, { "hotline_12345", "12345热线", 16 },
-  { "door_to_door", "入户走访", 8 }, { "suggestion_box", "意见箱", 3 },
-  { "questionnaire", "问卷调查", 3 }, { "forum", "居民座谈会", 4 },
-  { "grid_patrol", "网格巡查", 12 }, { "online", "线上平台", 5 },
-};
-static const Choice forms[] = {
-  { "council", "协商议事会", 30 }, { "democratic_forum", "民主恳谈会", 10 },
-  { "hearing", "听证会", 6 }, { "appraisal", "评议会", 6 }, { "residents_forum", "居民论坛", 10 },
-  { "round_table", "圆桌会议", 10 }, { "bench_meeting", "楼院板凳会", 12 },
-  { "evening_talk", "网格夜话", 10 }, { "online", "线上协商会", 6 },
-};
-static const Choice routes[] = { { "immediate", "", 33 }, { "community_office", "", 25 },
-                                 { "transfer", "", 15 }, { "council", "", 22 },
-                                 { "street_workstation", "", 5 } };
-static const Choice urgencies[] = { { "red", "", 8 }, { "yellow", "", 27 }, { "blue", "", 65 } };
-static const Choice ratings[] = {
-  { "satisfied", "满意", 70 }, { "basically_satisfied", "基本满意", 22 },
-  { "not_quite_satisfied", "不太满意", 5 }, { "dissatisfied", "不满意", 3 },
-};
-static const Choice methods[] = { { "show_of_hands", "举手表决", 70 }, { "named", "记名投票", 10 },
-                                  { "secret", "无记名投票", 10 }, { "household", "按户表决", 10 } };
-
-/* Titles by category, split at '|': %B building, %U unit, %R room, %P place; a
- * leading '+' marks a need rather than a problem. */
-static const struct
-{
-  const char *category;
-  int weight;
-  const char *titles;
-} topics[] = {
-  { "环境卫生", 12, "%B垃圾清运不及时|%P垃圾分类投放点异味大|%B%U楼道堆放杂物|"
-                   "+建议加强垃圾分类宣传指导|%P污水井冒水|%P垃圾分类桶破损" },
-  { "物业管理", 12, "%B电梯经常故障停运|物业服务费收支不透明|%B%U单元门禁损坏|"
-                   "%B电梯年检标志过期|小区保洁不到位|+希望公开物业维修资金使用情况" },
-  { "停车管理", 10, "小区停车位不足|%P车辆乱停乱放堵塞消防通道|+希望增设电动自行车充电桩|"
-                   "%B楼下僵尸车长期占用停车位|外来车辆进出小区管理混乱|+建议规划非机动车停车棚" },
-  { "房屋维修", 12, "%B%U屋顶漏水|%B外墙保温层脱落|%B%R室卫生间漏水影响楼下|"
-                   "%B%U楼道窗户破损|+老旧小区加装电梯意愿征集|%B雨水管堵塞" },
-  { "治安安全", 7, "%P路灯不亮存在安全隐患|%B楼道电动车充电存在火灾隐患|%P监控探头损坏|"
-                  "夜间有陌生人员翻越围墙|%B消防栓无水|+建议增加夜间巡逻" },
-  { "邻里纠纷", 8, "%B%R室装修噪音扰民|%B楼上漏水邻里协商不成|%B楼上住户夜间噪音|"
-                  "%P广场舞噪音扰民|宠物犬未拴绳惊吓老人|%B%U公共楼道被占用" },
-  { "公共设施", 12, "%B%U楼道灯不亮|%P健身器材损坏|%P路面破损积水|+希望增设休息座椅|"
-                   "%B%U单元门损坏无法关闭|%P路灯损坏" },
-  { "绿化养护", 6, "%P绿化带杂草丛生|%B楼前树木遮挡采光|+建议补种绿化|%P树枝折断存在隐患|"
-                  "公共绿地被私自占用种菜|%P绿化带浇水不及时" },
-  { "养老服务", 6, "+希望增设老年助餐点|+独居老人希望定期探访|+希望开设老年大学课程|"
-                  "+建议在%B加装无障碍扶手|+居家养老服务申请|+希望提供上门助浴服务" },
-  { "就业帮扶", 3, "+希望提供就业岗位信息|+失业人员求职登记咨询|+希望开展职业技能培训|"
-                  "+残疾人就业帮扶申请|+灵活就业社保补贴咨询|+希望举办社区招聘会" },
-  { "文化活动", 4, "+希望组织社区文艺活动|+建议开放社区活动室|+希望举办儿童暑期托管班|"
-                  "+建议建设社区图书角|+希望组织健步走活动|+希望开设书法绘画班" },
-  { "政策咨询", 5, "+医保报销政策咨询|+居住证办理咨询|+老旧小区改造政策咨询|"
-                  "+养老金领取资格认证咨询|+垃圾分类政策咨询|+高龄津贴申领咨询" },
-  { "其他", 3, "+建议设立便民维修点|快递柜设置位置不合理|+希望增设公共充电桩|小区手机信号差|"
-              "+希望设立共享雨伞|+建议增设便民服务点" },
-};
-#define N_TOPICS ((int)G_N_ELEMENTS (topics))
-
-enum
-{
-  W_PLACES, W_DETAILS, W_WANTS, W_ASKS, W_REJECTIONS, W_UNREACHABLE, W_OFFICES, W_TASKS,
-  W_SPEECHES, W_ABSENCES, W_EMPLOYERS, W_CLAIMS, W_REDEMPTIONS, W_ACTIVITIES, W_ITEMS,
-  W_BASES, W_SUFFIXES, W_STREETS, W_ROADS, W_BRANDS, W_DEPARTMENTS, N_WORDS
-};
-
-static const char *const word_lists[N_WORDS] = {
-  [W_PLACES] = "小区东门|小区南门口|中心广场|社区活动中心门前|地下车库入口|小区北侧道路|"
-               "自行车棚附近|儿童游乐场|健身广场|小区西侧绿地",
-  [W_DETAILS] = "该问题已持续一个多月，|多次向物业反映未得到解决，|给居民日常生活带来不便，|"
-                "老人和孩子出行存在安全隐患，|雨天和夜间情况更为严重，|周边居民意见较大，",
-  [W_WANTS] = "目前社区相关服务还不能满足需求，|不少居民有同样的想法，|家中老人行动不便，|"
-              "希望了解具体办理流程，",
-  [W_ASKS] = "希望社区尽快协调解决。|恳请有关部门予以处理。|建议召开议事会商量解决办法。|"
-             "希望尽快给予答复。",
-  [W_REJECTIONS] = "诉求属于民事纠纷，已告知通过人民调解或司法途径解决。|"
-                   "诉求不属于社区职责范围，已向居民做好解释。|"
-                   "诉求涉及个人私事，不宜作为公共事务处理，已做好沟通。|"
-                   "经核实反映情况不属实，已电话说明。",
-  [W_UNREACHABLE] = "电话多次无人接听|号码已停机|居民已搬离本社区",
-  [W_OFFICES] = "社区综治办|社区服务站|社区党群服务中心|社区居委会环境物业管理委员会",
-  [W_TASKS] = "制定实施方案并征求居民意见|联系施工单位进场施工|协调物业公司落实维修|"
-              "向街道申请项目资金|组织居民代表验收|在公示栏公示办理结果",
-  [W_SPEECHES] = "同意方案，建议尽快实施。|建议先征求楼内全体住户意见。|"
-                 "希望明确资金来源和维护责任。|物业愿意配合，费用需要共同商定。|"
-                 "从法律角度看方案可行。|建议分步实施，先易后难。",
-  [W_ABSENCES] = "临时有事|身体不适|外出|工作冲突",
-  [W_EMPLOYERS] = "区教育局|区人民医院|区税务局|市自来水公司|区财政局|国网供电公司|"
-                  "工商银行支行|区实验小学|区市场监督管理局|市第二中学",
-  [W_CLAIMS] = "协助开展支部主题党日活动|为居民提供法律咨询|结对帮扶困难家庭|参与楼院议事协商|"
-               "开展义诊和健康讲座|组织居民文体活动|参加夜间治安巡逻|参与社区志愿服务",
-  [W_REDEMPTIONS] = "兑换洗衣液一瓶|兑换大米一袋|兑换理发服务一次|兑换家电维修服务一次|"
-                    "兑换食用油一桶",
-  [W_ACTIVITIES] = "参加垃圾分类宣传志愿服务|参加楼道清理|参加敬老助老服务|参加文明交通劝导|"
-                   "参加社区环境整治|参加防诈骗宣传",
-  [W_ITEMS] = "社区年度民生实事项目征集|小区公共收益使用方案|楼道环境整治公约|"
-              "老旧小区改造方案意见征集|社区居民公约修订|小区停车管理办法修订",
-  [W_BASES] = "幸福|和平|光明|建设|朝阳|团结|新华|文化|胜利|东风|红旗|长安|友谊|民主|花园|"
-              "春晖|锦绣|金桥|翠湖|丽景|振兴|康乐|安居|福寿|永安|兴华|育才|清河|枫林|桃园",
-  [W_SUFFIXES] = "里|街|路|苑|园|村|坊|东里|西里|北街",
-  [W_STREETS] = "和平里|东湖|北山|西溪|文新|古荡|新华路|光华|长青|望江|南湖|青年路|建设路|"
-                "人民路|解放路|中山路|东风|红旗|朝阳门|翠苑",
-  [W_ROADS] = "光明路|人民路|建设街|和平路|文化路|解放街|中山路|育才路|新华街|长安路|胜利街|友谊路",
-  [W_BRANDS] = "绿城|万科|中海|保利|长城|金地|首开|龙湖|华润|鑫源|安家|祥和",
-  [W_DEPARTMENTS] = "住房和城乡建设委员会|城市管理委员会|民政局|市场监督管理局|园林绿化局|"
-                    "生态环境局|人力资源和社会保障局|交通支队",
-};
-
-static const char *const claim_kinds[] = {
-  "organisation_building", "legal_aid", "poverty_disability_jobs", "community_governance",
-  "health", "culture_sports", "safety_patrol", "other",
-};
-
-/* Surnames by frequency (the top twenty weighted), compound surnames, and the
- * characters of women's and men's given names. */
-static const char surnames[] =
-  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
-  "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
-  "毛郝龚邵万钱严覃武戴莫孔";
-static const guint8 surname_top[] = { 71, 70, 67, 54, 46, 31, 22, 22, 20, 19,
-                                      15, 15, 13, 12, 12, 11, 10, 10, 10, 9 };
-static const char compounds[] = "欧阳司马诸葛上官东方皇甫尉迟慕容夏侯令狐";
-static const char *const given_chars[] = {
-  "秀娟英华慧巧美娜静淑惠珠翠雅芝玉萍红娥玲芬芳燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺"
-  "媛艳瑞凡佳嘉琼勤珍贞莉桂娣叶璐娅琦晶妍茜秋珊莎锦青倩婷婉娴瑾颖露瑶怡雁蓓仪荷丹蓉君琴蕊"
-  "薇菁梦岚馨韵园艺悦昭冰爽茗羽希宁欣育筠柔竹凝晓欢枫芸菲寒伊亚宜可舒影思丽",
-  "伟刚勇毅俊峰强军平保东文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发武新利清"
-  "飞彬富顺信子杰涛昌成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会思群豪心邦承乐绍功松善"
-  "厚庆磊民友裕河哲江超浩亮政谦奇固之朗宏言鸣朋斌梁栋维启克伦翔旭鹏泽晨辰士建家致树德行泰",
-};
-
-/* The district: city, phone area code and first digit, four local area codes of ID
- * numbers; other_areas are places of birth elsewhere in the country. */
-static const struct
-{
-  const char *city, *district, *phone_area;
-  char phone_first;
-  const char *areas;
-} cities[] = {
-  { "北京市", "朝阳区", "010", '6', "110105110101110102110108" },
-  { "杭州市", "西湖区", "0571", '8', "330106330102330105330108" },
-  { "成都市", "武侯区", "028", '8', "510107510104510105510106" },
-  { "武汉市", "江汉区", "027", '8', "420103420102420104420106" },
-};
-static const char other_areas[] =
-  "410102370102130102340102430102320102500103610102210102220102230102350102"
-  "360102450102520102530102620102140105150102440103440304120101310101410305";
-
-#define N_AREAS (4 + (int)(sizeof other_areas - 1) / 6)
-#define FIRST_BIRTH (-12784) /* 1935-01-01, in days since 1970-01-01 */
-#define LAST_BIRTH 20088     /* 2024-12-31 */
-#define CAL_BEFORE 800       /* the calendar of working days starts today - 800 */
-#define CAL_DAYS 1300
-#define BEIJING (8 * 3600)
-#define MINUTES(h, m) ((h) * 60 + (m))
-
-/* Statements; arguments by format letter: 'u' none (a fresh uuid), 'i' int, 'n' int or
- * NULL for 0, 'N' int or NULL for < 0, 't' text or NULL, 'd' double, 'D' double or NULL
- * for < 0. */
-enum
-{
-  S_COMMUNITY, S_ORG, S_GRID, S_BUILDING, S_UNIT, S_HOUSEHOLD, S_PERSON, S_RESIDENCE,
-  S_MEMBERSHIP, S_CLAIM, S_ROLE, S_SERIAL, S_ISSUE, S_REQUESTER, S_EVENT, S_SATISFACTION,
-  S_MEETING, S_PARTICIPANT, S_AGENDA, S_VOTE, S_TASK, S_FOLLOW_UP, S_POINTS, S_AWARD,
-  N_INSERTS, S_PERSON_NAME = N_INSERTS, S_ISSUE_TITLE, N_STMTS
-};
-
-static const struct
-{
-  const char *table, *fmt, *columns;
-} inserts[N_INSERTS] = {
-  [S_COMMUNITY] = { "community", "iuttttttt", "id, uuid, name, street_office, district,"
-                    " address, supervision_phone, created_at, updated_at" },
-  [S_ORG] = { "organisation", "iutttttt",
-              "id, uuid, kind, name, contact_name, contact_phone, address, notes" },
-  [S_GRID] = { "grid", "iuitti", "id, uuid, community_id, name, notes, position" },
-  [S_BUILDING] = { "building", "iuittiini", "id, uuid, grid_id, name, address, floors, managed,"
-                   " property_org_id, position" },
-  [S_UNIT] = { "unit", "iuiti", "id, uuid, building_id, name, position" },
-  [S_HOUSEHOLD] = { "household", "iuitdti",
-                    "id, uuid, unit_id, room, floor_area, tenure, party_central" },
-  [S_PERSON] = { "person", "iuittttttttitt", "id, uuid, household_id, name, gender, birth_date,"
-                 " id_number, phone, residence_type, political_status, notes,"
-                 " public_name_consent, created_at, updated_at" },
-  [S_RESIDENCE] = { "residence", "iuiitt",
-                    "id, uuid, person_id, household_id, start_date, end_date" },
-  [S_MEMBERSHIP] = { "party_membership", "iuittttttt", "id, uuid, person_id, category, branch,"
-                     " party_group, joined_date, employer, reported_date, end_date" },
-  [S_CLAIM] = { "party_post_claim", "iuittt",
-                "id, uuid, membership_id, kind, description, claimed_date" },
-  [S_ROLE] = { "role_assignment", "iuittnttt", "id, uuid, person_id, role, scope_kind, scope_id,"
-               " work_phone, start_date, end_date" },
-  [S_SERIAL] = { "issue_serial", "ii", "year, last_number" },
-  [S_ISSUE] = { "issue", "iuttttnttinnnttnttttttnntttntit", "id, uuid, serial, channel,"
-                " received_at, created_at, requester_person_id, requester_name, requester_phone,"
-                " anonymous, grid_id, building_id, unit_id, place_text, kind, category_id,"
-                " urgency, title, content, scale, route, responsible_text,"
-                " responsible_person_id, responsible_org_id, deadline, state, rejection_reason,"
-                " merged_into_id, closed_at, typical_case, updated_at" },
-  [S_REQUESTER] = { "issue_requester", "iuinttn",
-                    "id, uuid, issue_id, person_id, name, phone, from_issue_id" },
-  [S_EVENT] = { "issue_event", "iuitttttt",
-                "id, uuid, issue_id, at, kind, actor, from_state, to_state, note" },
-  [S_SATISFACTION] = { "satisfaction", "iuitttttt", "id, uuid, issue_id, at, rating, method,"
-                       " respondent, unreachable_reason, note" },
-  [S_MEETING] = { "meeting", "iutttttttttttNtttt", "id, uuid, title, form, starts_at, ends_at,"
-                  " place, convener, host, recorder, state, notice_published_at,"
-                  " signup_deadline, expected_count, minutes, evaluation, created_at, updated_at" },
-  [S_PARTICIPANT] = { "meeting_participant", "iuintttittt", "id, uuid, meeting_id, person_id,"
-                      " name, role, organisation, signed_up, attendance, absence_reason,"
-                      " speech_summary" },
-  [S_AGENDA] = { "agenda_item", "iuiinttNNNttttttt", "id, uuid, meeting_id, position, issue_id,"
-                 " title, voting_method, votes_for, votes_against, votes_abstain, outcome,"
-                 " teller, scrutineer, resolution, publicity_start, publicity_end,"
-                 " followup_cadence" },
-  [S_VOTE] = { "vote", "iuinntdt", "id, uuid, agenda_item_id, person_id, household_id, choice,"
-               " floor_area, cast_at" },
-  [S_TASK] = { "task", "iunntnttitt", "id, uuid, agenda_item_id, issue_id, description,"
-               " owner_person_id, owner_text, due_date, progress, state, completed_at" },
-  [S_FOLLOW_UP] = { "follow_up", "iuititt", "id, uuid, task_id, at, progress, note, actor" },
-  [S_POINTS] = { "points_entry", "iuittnDdt", "id, uuid, person_id, at, kind, rule_id, hours,"
-                 " points, description" },
-  [S_AWARD] = { "award", "iuitnntt", "id, uuid, year, kind, person_id, issue_id, title, notes" },
-};
-
-/* State ---------------------------------------------------------------------------- */
-
-/* Community roles, in lists; a person's flags have bit 1 << list, and F_STAFF. */
-enum { L_REPRESENTATIVE, L_DELIBERATOR, L_MEDIATOR, L_VOLUNTEER, L_CAPABLE, N_LISTS };
-enum { T_OWNER, T_TENANT, T_COLLECTIVE, T_VACANT };
-#define F_STAFF (1 << N_LISTS)
-
-typedef struct
-{
-  gint32 birth; /* days since 1970-01-01 */
-  guint8 flags;
-} Person;
-
-typedef struct
-{
-  gint32 unit, first_person;
-  guint8 n_people, floor, room;
-  gint32 area; /* hundredths of a square metre */
-} Household;
-
-typedef struct
-{
-  gint32 building, grid;
-  gint16 number, building_number;
-} Unit;
-
-typedef struct
-{
-  int number, worker;
-  char worker_name[24];
-} Grid;
-
-typedef struct
-{
-  char name[48], short_name[32], street[32], secretary[24], director[24];
-  int first_grid, n_grids, buildings, first_household, end_household, first_property, first_org;
-  int list_start[N_LISTS], list_count[N_LISTS], issues, meetings;
-  int recent[9]; /* a ring of the last 8 matters, then their count */
-} Community;
-
-/* Sorted by key: arrivals of matters (time, order), and matters waiting for a meeting
- * (community, time, id). */
-typedef struct
-{
-  gint64 key, t;
-  int id, community;
-  guint8 state, used;
-} Entry;
-
-typedef struct
-{
-  YishiDatabase *database;
-  sqlite3 *db;
-  GRand *rand;
-  GCancellable *cancellable;
-  YishiDemoProgress progress;
-  gpointer user_data;
-  GError **error;
-
-  int today, city, n_communities, n_companies, first_department, n_people;
-  gint64 now; /* 18:00 today in Beijing */
-  char areas[N_AREAS][7];
-  guint8 calendar[CAL_DAYS]; /* 0 ordinary, 1 day off, 2 working weekend day */
-  int deadline_days[3][2];   /* by urgency, problem/need */
-  int categories[N_TOPICS], rules[3], surname_table[1024], surname_total, years[1000];
-  double rule_rate[3], rule_cap[3];
-  char **words[N_WORDS], **titles[N_TOPICS], text[256], phone[32];
-  int n_words[N_WORDS], ids[N_INSERTS];
-  sqlite3_stmt *stmts[N_STMTS];
-  guint64 uuid_cursor[N_INSERTS], uuid_step[N_INSERTS];
-  gint64 rows, rows_expected;
-  double fraction;
-
-  YishiDemoTargets targets;
-  Community *communities;
-  Person *people;
-  guint8 *id_counters;
-  GArray *grids, *units, *households, *lists[N_LISTS], *waiting;
-  GPtrArray *org_names;
-} Gen;
-
-#define HOUSEHOLD(g, id) (&g_array_index ((g)->households, Household, (id) - 1))
-#define UNIT(g, id) (&g_array_index ((g)->units, Unit, (id) - 1))
-#define GRID(g, id) (&g_array_index ((g)->grids, Grid, (id) - 1))
-#define LIST(g, l, i) g_array_index ((g)->lists[l], int, i)
-#define CITY(g) (&cities[(g)->city])
-#define NEXT(g, which) (++(g)->ids[which])
-#define BETWEEN(g, lo, hi) ((lo) + rnd ((g), (hi) - (lo) + 1))
-#define CHANCE(g, per_mille) (rnd ((g), 1000) < (per_mille))
-#define WORD(g, list) ((g)->words[list][rnd ((g), (g)->n_words[list])])
-#define PICK(g, choices) pick ((g), (choices), G_N_ELEMENTS (choices))
-#define AGE(g, birth) (((g)->today - (birth)) / 365)
-#define LOCAL_DAY(t) ((int)(((t) + BEIJING) / 86400))
-#define TRY(expr) G_STMT_START { if (!(expr)) return FALSE; } G_STMT_END
-
-/* Helpers -------------------------------------------------------------------------- */
-
-static inline int
+int
 rnd (Gen *g, int n)
 {
   return n <= 1 ? 0 : g_rand_int_range (g->rand, 0, n);
 }
 
-static int
+int
 pick (Gen *g, const Choice *choices, int n)
 {
   int total = 0, r;
@@ -414,7 +72,7 @@ days_from_civil (int y, int m, int d)
 }
 
 /* Returns the year; the month and day go to @m and @d. */
-static int
+int
 civil_from_days (int z, int *m, int *d)
 {
   int era, doe, yoe, doy, mp;
@@ -430,7 +88,7 @@ civil_from_days (int z, int *m, int *d)
   return yoe + era * 400 + (*m <= 2);
 }
 
-static int
+int
 year_of (int day)
 {
   int m, d;
@@ -445,7 +103,7 @@ put_digits (char *out, int value, int width)
     out[i] = (char)('0' + value % 10);
 }
 
-static char *
+char *
 fmt_date (char out[11], int day)
 {
   int m, d, y = civil_from_days (day, &m, &d);
@@ -458,7 +116,7 @@ fmt_date (char out[11], int day)
   return out;
 }
 
-static char *
+char *
 fmt_time (char out[21], gint64 t)
 {
   int day = (int)(t / 86400), s = (int)(t % 86400);
@@ -472,14 +130,14 @@ fmt_time (char out[21], gint64 t)
 }
 
 /* @minute minutes after midnight of @day in Beijing (and some seconds), in UTC. */
-static inline gint64
+gint64
 at_local (Gen *g, int day, int minute)
 {
   return (gint64)day * 86400 + minute * 60 + rnd (g, 60) - BEIJING;
 }
 
 /* Weekends and days off are skipped; adjusted working days (调休) count. */
-static int
+int
 add_working_days (Gen *g, int day, int n)
 {
   while (n > 0)
@@ -494,7 +152,7 @@ add_working_days (Gen *g, int day, int n)
 }
 
 /* Chinese numerals, 1 … 99. */
-static char *
+char *
 cn_number (char out[16], int n)
 {
   static const char *const digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
@@ -516,7 +174,7 @@ report (Gen *g, double fraction)
 }
 
 /* Writes one row of @which, arguments as its format says; unbound parameters are NULL. */
-static gboolean
+gboolean
 put (Gen *g, int which, ...)
 {
   sqlite3_stmt *stmt = g->stmts[which];
@@ -553,7 +211,7 @@ put (Gen *g, int which, ...)
 }
 
 /* A person's name (phone in g->phone), or a matter's title. */
-static const char *
+const char *
 lookup (Gen *g, int which, int id)
 {
   sqlite3_stmt *stmt = g->stmts[which];
@@ -569,7 +227,7 @@ lookup (Gen *g, int which, int id)
   return g->text;
 }
 
-static int
+int
 compare_keys (const void *a, const void *b)
 {
   gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
@@ -579,7 +237,7 @@ compare_keys (const void *a, const void *b)
 
 /* People --------------------------------------------------------------------------- */
 
-static void
+void
 phone_number (Gen *g, char out[20], gboolean landline)
 {
   int a = rnd (g, 10000), b = rnd (g, 10000), c = rnd (g, 10);
@@ -602,7 +260,7 @@ surname (Gen *g, int *len)
 
 /* The surname (a random one when @family is NULL), then a given name of one character
  * (three in ten) or two. */
-static void
+void
 make_name (Gen *g, char out[24], const char *family, int len, gboolean male)
 {
   int n = (int)strlen (given_chars[male]) / 3;
@@ -1053,602 +711,6 @@ gen_registry (Gen *g)
   return TRUE;
 }
 
-/* Matters -------------------------------------------------------------------------- */
-
-enum { R, T, D, IP, A, ID, P, IM, V, C, REJ, M, N_STATES };
-static const char *const states[] = {
-  "received", "triaged", "dispatched", "in_progress", "answered", "in_deliberation",
-  "publicised", "implementing", "visited", "closed", "rejected", "merged",
-};
-
-/* The event entering each state, its note and its usual delay in minutes. */
-static const struct
-{
-  const char *kind, *note;
-  int lo, hi;
-} entering[N_STATES] = {
-  [R] = { "receive", "", 0, 0 }, [T] = { "triage", "完成分类定级", 20, 480 },
-  [D] = { "dispatch", "派单至责任方", 10, 1440 },
-  [IP] = { "handle", "责任方现场核实处理", 60, 4320 },
-  [A] = { "answer", "办理结果已答复居民", 60, 4320 },
-  [ID] = { "to_meeting", "提交议事会协商", 2880, 28800 },
-  [P] = { "publicise", "议事结果公示", 1440, 4320 },
-  [IM] = { "progress", "按决议组织实施", 10080, 43200 },
-  [V] = { "visit", "回访居民", 1440, 7200 }, [C] = { "close", "问题解决，予以销号", 60, 4320 },
-  [REJ] = { "reject", "", 60, 4320 }, [M] = { "merge", "", 60, 2880 },
-};
-
-/* The states passed through: handled at once, by an office or unit, or deliberated. */
-static const guint8 paths[3][8] = {
-  { R, T, IP, A, V, C }, { R, T, D, IP, A, V, C }, { R, T, ID, P, IM, A, V, C },
-};
-#define PATH(route) ((route) == 0 ? 0 : (route) >= 3 ? 2 : 1)
-
-typedef struct
-{
-  const char *kind, *note;
-  int from, to;
-  gint64 at;
-} Step;
-
-static int
-pick_household (Gen *g, const Community *c)
-{
-  int id = 0;
-
-  for (int tries = 0; tries < 20 && (id == 0 || HOUSEHOLD (g, id)->n_people == 0); tries++)
-    id = BETWEEN (g, c->first_household, c->end_household - 1);
-  return id;
-}
-
-static int
-resident_of (Gen *g, const Community *c)
-{
-  const Household *h = HOUSEHOLD (g, pick_household (g, c));
-
-  return h->n_people > 0 ? h->first_person + rnd (g, h->n_people) : 0;
-}
-
-static void
-expand (char *out, gsize size, const char *tmpl, const Unit *u, const Household *h,
-        const char *place)
-{
-  gsize o = 0;
-
-  for (const char *p = tmpl; *p && o + 1 < size; p++)
-    {
-      char piece[48];
-
-      if (*p != '%' || p[1] == '\0')
-        {
-          out[o++] = *p;
-          continue;
-        }
-      if (*++p == 'B' || *p == 'U')
-        g_snprintf (piece, sizeof piece, *p == 'B' ? "%d号楼" : "%d单元",
-                    *p == 'B' ? u->building_number : u->number);
-      else if (*p == 'R')
-        g_snprintf (piece, sizeof piece, "%d-%d%02d", u->number, h->floor, h->room);
-      else
-        g_strlcpy (piece, place, sizeof piece);
-      o = MIN (o + g_strlcpy (out + o, piece, size - o), size - 1);
-    }
-  out[o] = '\0';
-}
-
-/* How far a matter of @age days has come: recent ones are open, most old ones closed,
- * most overdue ones answered by now. */
-static int
-choose_stage (Gen *g, int route, int age, int deadline)
-{
-  int n = 6 + PATH (route), stage;
-
-  if (age <= 2)
-    stage = route == 0 && CHANCE (g, 300) ? n - 1 : rnd (g, MIN (4, n - 1));
-  else if (age <= 14)
-    stage = BETWEEN (g, 1, n - 1);
-  else if (age <= 60)
-    stage = CHANCE (g, 500) ? n - 1 : BETWEEN (g, 2, n - 2);
-  else
-    stage = CHANCE (g, age <= 180 ? 850 : 960) ? n - 1 : BETWEEN (g, 3, n - 2);
-  if (paths[PATH (route)][stage] <= IP && stage > 0 && deadline < g->today && CHANCE (g, 850))
-    stage = CHANCE (g, 600) ? n - 1 : n - 3;
-  return stage;
-}
-
-/* Times before 08:30 or after 18:00 in Beijing move into the (next) day's office hours. */
-static gint64
-office_hours (Gen *g, gint64 t)
-{
-  int minute = (int)((t + BEIJING) % 86400 / 60);
-
-  if (minute >= MINUTES (8, 30) && minute < MINUTES (18, 0))
-    return t;
-  return at_local (g, LOCAL_DAY (t) + (minute >= MINUTES (18, 0)), MINUTES (8, 30) + rnd (g, 570));
-}
-
-/* The timeline up to @final (some dissatisfied requesters have it reopened): times
- * increase, answers mostly come before the deadline, and all is over by now. */
-static int
-plan_timeline (Gen *g, Step *steps, gint64 received, int final, int route, int stage,
-               int deadline)
-{
-  const guint8 *path = paths[PATH (route)];
-  gboolean reopen = final == C && route < 3 && CHANCE (g, 40);
-  int n = 0;
-
-  steps[n++] = (Step) { "receive", "", -1, R, received };
-  if (final == REJ)
-    steps[n++] = (Step) { "triage", entering[T].note, R, T, 0 };
-  if (final == REJ || final == M)
-    steps[n++] = (Step) { entering[final].kind, "", n > 1 ? T : R, final, 0 };
-  for (int j = 1; route >= 0 && j <= stage; j++)
-    {
-      steps[n++] = (Step) { entering[path[j]].kind, entering[path[j]].note, path[j - 1], path[j],
-                            0 };
-      if (path[j] == V)
-        steps[n++] = (Step) { "evaluate", "", V, V, 0 };
-      if (path[j] == V && reopen && j < stage)
-        {
-          steps[n++] = (Step) { "reopen", "居民不满意，重新办理", V, IP, 0 };
-          steps[n++] = (Step) { "answer", "重新办理后再次答复居民", IP, A, 0 };
-          steps[n++] = (Step) { "visit", "再次回访居民", A, V, 0 };
-          steps[n++] = (Step) { "evaluate", "", V, V, 0 };
-        }
-    }
-  for (int j = 1; j < n; j++)
-    {
-      gboolean quick = steps[j].from == steps[j].to;
-      int lo = quick ? 5 : entering[steps[j].to].lo, hi = quick ? 30 : entering[steps[j].to].hi;
-      gint64 delay = (gint64)BETWEEN (g, lo, hi) * 60, share = BETWEEN (g, 20, 105);
-
-      if (steps[j].to == A && steps[j].from == IP && PATH (route) == 1)
-        delay = MAX (600, ((gint64)deadline * 86400 + 9 * 3600 - received) * share / 100
-                          - (steps[j - 1].at - received));
-      steps[j].at = office_hours (g, steps[j - 1].at + delay);
-    }
-  if (steps[n - 1].at > g->now - 600)
-    {
-      double factor = (double)(g->now - 600 - received) / (double)(steps[n - 1].at - received);
-
-      for (int j = 1; j < n; j++)
-        steps[j].at = MAX (steps[j - 1].at + 1,
-                           received + (gint64)((steps[j].at - received) * factor));
-    }
-  return n;
-}
-
-/* Who is responsible, by route: the grid worker, an office, a unit, or the council. */
-static int
-responsible_for (Gen *g, const Community *c, const Grid *grid, int route, char out[96])
-{
-  char cn[16];
-  int org = 0;
-
-  if (route == 0)
-    g_snprintf (out, 96, "第%s网格网格员%s", cn_number (cn, grid->number), grid->worker_name);
-  else if (route == 1)
-    g_strlcpy (out, WORD (g, W_OFFICES), 96);
-  else if (route == 2)
-    org = CHANCE (g, 500) ? g->first_department + rnd (g, g->n_words[W_DEPARTMENTS])
-        : CHANCE (g, 500) ? c->first_property : c->first_org + BETWEEN (g, 1, 3);
-  else
-    g_snprintf (out, 96, "%s协商议事%s", route == 3 ? "社区" : c->street,
-                route == 3 ? "会" : "工作站");
-  if (org > 0)
-    g_strlcpy (out, g->org_names->pdata[org - 1], 96);
-  return org;
-}
-
-/* One matter, its requesters, timeline and feedback; a typical case gets its award. */
-static gboolean
-gen_issue (Gen *g, gint64 received, int ci, int id, guint16 *seen, int remaining)
-{
-  Community *c = &g->communities[ci];
-  int topic = 0, w = rnd (g, 100), hid = pick_household (g, c), person = 0, r = rnd (g, 1000);
-  const Household *h = HOUSEHOLD (g, hid);
-  const Unit *u = UNIT (g, h->unit);
-  const Grid *grid = GRID (g, u->grid);
-  int channel = PICK (g, channels), urgency = PICK (g, urgencies), route = -1, stage = 0, final;
-  int day = LOCAL_DAY (received), age = g->today - day, year = year_of (day), target = 0, n;
-  int org = 0, deadline, *ring = c->recent;
-  char serial[16], at[21], title[200], content[600], deadline_s[11], last[21], note[256];
-  char name[24] = "", phone[20] = "", responsible[96] = "";
-  const char *tmpl, *place = WORD (g, W_PLACES), *scale = NULL, *reason = "", *detail, *ask;
-  gboolean need, in_building, anonymous = CHANCE (g, 30), typical;
-  Step steps[24];
-
-  while ((w -= topics[topic].weight) >= 0 && topic < N_TOPICS - 1)
-    topic++;
-  tmpl = g->titles[topic][rnd (g, 6)];
-  need = tmpl[0] == '+';
-  in_building = strstr (tmpl, "%B") != NULL;
-  urgency = need && urgency == 0 ? 2 : urgency;
-  deadline = add_working_days (g, day, g->deadline_days[urgency][need]);
-  if (r < 30 && age >= 1)
-    final = REJ;
-  else if (r < 50 && age >= 1 && ring[8] > 0)
-    final = M, target = ring[rnd (g, MIN (8, ring[8]))];
-  else
-    {
-      route = PICK (g, routes);
-      stage = choose_stage (g, route, age, deadline);
-      for (int s = R; s <= IP && remaining <= 6; s++)
-        if (!(*seen & (1 << s))) /* every ledger shows matters at each first step */
-          {
-            route = 1, stage = s;
-            break;
-          }
-      final = paths[PATH (route)][stage];
-    }
-  *seen |= 1 << final;
-
-  /* A requester from the registry; some anonymous, some from outside it. */
-  if (!anonymous && CHANCE (g, 30))
-    make_name (g, name, NULL, 0, CHANCE (g, 500)), phone_number (g, phone, FALSE);
-  else if (!anonymous)
-    {
-      person = h->first_person + rnd (g, h->n_people);
-      for (int i = 0; i < h->n_people && AGE (g, g->people[person - 1].birth) < 18; i++)
-        person = h->first_person + i;
-      g_strlcpy (name, lookup (g, S_PERSON_NAME, person), sizeof name);
-      g_strlcpy (phone, g->phone, sizeof phone);
-    }
-  expand (title, sizeof title, tmpl + need, u, h, place);
-  detail = WORD (g, need ? W_WANTS : W_DETAILS);
-  ask = need ? "希望社区予以支持。" : WORD (g, W_ASKS);
-  g_snprintf (content, sizeof content, "%s%s：%s。%s%s", in_building ? "楼内居民" : "居民",
-              need ? "提出" : "反映", title, detail, ask);
-  if (stage >= 1)
-    {
-      org = responsible_for (g, c, grid, route, responsible);
-      scale = route == 4 ? "major" : route == 0 ? (CHANCE (g, 800) ? "micro" : "minor")
-            : route == 3 ? (CHANCE (g, 850) ? "minor" : "major")
-            : in_building ? "micro" : CHANCE (g, 300) ? "major" : "minor";
-    }
-  n = plan_timeline (g, steps, received, final, route, stage, deadline);
-  reason = final == REJ ? WORD (g, W_REJECTIONS) : "";
-  typical = final == C && CHANCE (g, route >= 3 ? 100 : 15);
-
-  g_snprintf (serial, sizeof serial, "%d-%04d", year, ++g->years[year - 2000]);
-  fmt_time (at, received);
-  fmt_time (last, steps[n - 1].at);
-  TRY (put (g, S_ISSUE, id, serial, channels[channel].key, at, at, person, name, phone, anonymous,
-            u->grid, in_building ? u->building : 0,
-            in_building && strstr (tmpl, "%U") ? h->unit : 0,
-            in_building ? "" : place, need ? "need" : "problem", g->categories[topic],
-            urgencies[urgency].key, title, content, scale,
-            final == R ? NULL : route >= 0 ? routes[route].key : states[final], responsible,
-            route == 0 ? grid->worker : 0, org, fmt_date (deadline_s, deadline), states[final],
-            reason, target, final == C ? last : NULL, typical, last));
-  TRY (put (g, S_REQUESTER, NEXT (g, S_REQUESTER), id, person, name, phone, 0));
-  if (target > 0)
-    TRY (put (g, S_REQUESTER, NEXT (g, S_REQUESTER), target, person, name, phone, id));
-
-  for (int j = 0, first_evaluation = TRUE; j < n; j++)
-    {
-      gboolean evaluate = g_str_equal (steps[j].kind, "evaluate");
-      gboolean lost = evaluate && (anonymous || CHANCE (g, 30));
-      int rating = !evaluate || lost ? -1 : !first_evaluation ? rnd (g, 2) /* after reopening */
-                   : j + 1 < n && steps[j + 1].to == IP ? 2 + rnd (g, 2) : PICK (g, ratings);
-      const char *text = steps[j].to == REJ ? reason : steps[j].note, *method;
-
-      if (j == 0)
-        g_snprintf (note, sizeof note, "通过%s受理", channels[channel].label), text = note;
-      else if (steps[j].to == M)
-        g_snprintf (note, sizeof note, "与“%s”合并办理", lookup (g, S_ISSUE_TITLE, target)),
-        text = note;
-      text = lost ? (anonymous ? "匿名反映，无法回访" : WORD (g, W_UNREACHABLE))
-           : rating >= 0 ? ratings[rating].label : text;
-      first_evaluation = first_evaluation && !evaluate;
-      fmt_time (at, steps[j].at);
-      TRY (put (g, S_EVENT, NEXT (g, S_EVENT), id, at, steps[j].kind,
-                steps[j].to == T || steps[j].to == C ? c->director : grid->worker_name,
-                steps[j].from >= 0 ? states[steps[j].from] : NULL, states[steps[j].to], text));
-      method = !evaluate ? NULL : CHANCE (g, 700) ? "phone" : CHANCE (g, 600) ? "visit" : "wechat";
-      if (evaluate)
-        TRY (put (g, S_SATISFACTION, NEXT (g, S_SATISFACTION), id, at,
-                  rating >= 0 ? ratings[rating].key : NULL, method, name, lost ? text : "",
-                  rating >= 2 ? "对处理结果不满意" : ""));
-    }
-
-  if (final != M && final != REJ)
-    ring[ring[8]++ % 8] = id;
-  if (route >= 3 && stage >= 2)
-    {
-      gint64 since = steps[2].at - (gint64)(g->today - CAL_BEFORE) * 86400; /* < 2^27 */
-
-      g_array_append_vals (g->waiting, &(Entry) { (gint64)ci << 47 | since << 20 | id, steps[2].at,
-                                                  id, ci, (guint8)final, 0 }, 1);
-    }
-  year = year_of (LOCAL_DAY (steps[n - 1].at));
-  g_snprintf (title, sizeof title, "%d年度典型案例", year);
-  return !typical || year >= year_of (g->today)
-         || put (g, S_AWARD, NEXT (g, S_AWARD), year, "typical_case", 0, id, title,
-                 "解决一个销号一个");
-}
-
-/* Matters arrive over two years, more on weekdays and lately, numbered in that order. */
-static gboolean
-gen_issues (Gen *g)
-{
-  int n = (int)g->targets.issues, k = 0;
-  g_autofree Entry *arrivals = g_new (Entry, n);
-  g_autofree guint16 *seen = g_new0 (guint16, g->n_communities);
-  g_autofree int *remaining = g_new0 (int, g->n_communities);
-
-  for (int c = 0; c < g->n_communities; c++)
-    for (int j = 0; j < g->communities[c].issues; j++, k++)
-      {
-        int ago, weight, weekday, minute;
-
-        do
-          {
-            ago = rnd (g, 731);
-            weekday = (g->today - ago + 4) % 7;
-            weight = 100 + (ago < 30 ? 100 : 0) + (730 - ago) * 40 / 730;
-          }
-        while (rnd (g, 240) >= (weekday == 0 || weekday == 6 ? weight * 45 / 100 : weight));
-        minute = ago == 0 ? BETWEEN (g, MINUTES (8, 0), MINUTES (14, 0))
-               : CHANCE (g, 100) ? BETWEEN (g, MINUTES (20, 0), MINUTES (23, 58))
-               : BETWEEN (g, MINUTES (8, 0), MINUTES (19, 0));
-        arrivals[k] = (Entry) { at_local (g, g->today - ago, minute) << 20 | k, 0, 0, c, 0, 0 };
-        remaining[c]++;
-      }
-  qsort (arrivals, n, sizeof *arrivals, compare_keys);
-  for (int i = 0; i < n; i++)
-    {
-      int c = arrivals[i].community;
-
-      TRY (gen_issue (g, arrivals[i].key >> 20, c, i + 1, &seen[c], --remaining[c]));
-    }
-  for (int y = 0; y < (int)G_N_ELEMENTS (g->years); y++)
-    if (g->years[y] > 0)
-      TRY (put (g, S_SERIAL, 2000 + y, g->years[y]));
-  return TRUE;
-}
-
-/* Meetings ------------------------------------------------------------------------- */
-
-typedef struct
-{
-  int person;
-  const char *role, *org;
-  char name[24];
-} Seat;
-
-static void
-seat (Gen *g, Seat *seats, int *n, const char *role, int person, const char *name, const char *org)
-{
-  for (int i = 0; i < *n; i++)
-    if (*n >= 20 || (person > 0 && seats[i].person == person))
-      return;
-  seats[*n] = (Seat) { person, role, org, "" };
-  if (person > 0 || name != NULL)
-    g_strlcpy (seats[*n].name, person > 0 ? lookup (g, S_PERSON_NAME, person) : name, 24);
-  else
-    make_name (g, seats[*n].name, NULL, 0, CHANCE (g, 550));
-  (*n)++;
-}
-
-/* Tasks from a resolution, followed up every half month or month until done. */
-static gboolean
-gen_tasks (Gen *g, int item, int issue, int day, int step, const char *owner, int owner_person)
-{
-  char due[11], completed[21], at[21];
-
-  for (int k = BETWEEN (g, 1, 2); k > 0; k--)
-    {
-      int id = NEXT (g, S_TASK), due_day = day + BETWEEN (g, 15, 60);
-      int progress = BETWEEN (g, 10, 80);
-      int early = rnd (g, 10), last = g->today, done = due_day < g->today - 5 && CHANCE (g, 850);
-      const char *state = done ? "done" : CHANCE (g, 30) ? "cancelled" : "open";
-
-      if (done)
-        last = MAX (day + 2, due_day - early), progress = 100;
-      fmt_time (completed, at_local (g, last, MINUTES (16, 0)));
-      TRY (put (g, S_TASK, id, item, issue, WORD (g, W_TASKS), owner_person, owner,
-                fmt_date (due, due_day), progress, state, done ? completed : NULL));
-      for (int f = 1, d = day + step; d <= last && f <= 6; f++, d += step)
-        {
-          int p = d + step > last || f == 6 ? progress : progress * f * step / MAX (1, last - day);
-
-          fmt_time (at, at_local (g, d, MINUTES (10, 0)));
-          TRY (put (g, S_FOLLOW_UP, NEXT (g, S_FOLLOW_UP), id, at, p,
-                    p >= 100 ? "已完成，居民代表验收" : "按计划推进中", owner));
-        }
-    }
-  return TRUE;
-}
-
-/* An agenda item: a vote by simple majority of those present; when passed, publicity
- * for at least seven days and tasks; household votes carry the floor area. */
-static gboolean
-gen_agenda (Gen *g, Community *c, int meeting, int position, const Entry *e, gint64 start,
-            gboolean held, int step, int present, const Seat *seats, int n_seats, int owner)
-{
-  const char *outcome = NULL, *teller = seats[2].name, *scrutineer = seats[1].name;
-  int id = NEXT (g, S_AGENDA), method = PICK (g, methods), pro = -1, con = -1, abstain = -1;
-  int day = LOCAL_DAY (start), half = present / 2, from = BETWEEN (g, 1, 2);
-  int length = BETWEEN (g, 6, 13);
-  int want = e != NULL ? (e->state == ID ? 2 : 0) : CHANCE (g, 750) ? 0 : CHANCE (g, 400) ? 1 : 2;
-  char title[256], resolution[512] = "", pub_start[11], pub_end[11];
-
-  g_strlcpy (title, e != NULL ? lookup (g, S_ISSUE_TITLE, e->id) : WORD (g, W_ITEMS), sizeof title);
-  for (int i = 3, found = 0; i < n_seats && found < 2; i++)
-    if (g_str_equal (seats[i].role, "resident_representative"))
-      *(found++ == 0 ? &teller : &scrutineer) = seats[i].name;
-  if (held) /* want: 0 passed, 1 rejected, 2 deferred */
-    {
-      int first = want == 2 ? rnd (g, half + 1) : half + 1 + rnd (g, present - half);
-      int second = rnd (g, MIN (want == 2 ? half : present, present - first) + 1);
-
-      pro = want == 1 ? second : first, con = want == 1 ? first : second;
-      abstain = rnd (g, present - pro - con + 1);
-      outcome = pro * 2 > present ? "passed" : con * 2 > present ? "rejected" : "deferred";
-    }
-  if (outcome != NULL && outcome[0] == 'p')
-    g_snprintf (resolution, sizeof resolution, "经%s，到会%d人，赞成%d票、反对%d票、弃权%d票，"
-                "赞成票超过到会人数半数，同意%s。由%s牵头落实。", methods[method].label, present,
-                pro, con, abstain, title, c->director);
-  else if (outcome != NULL)
-    g_strlcpy (resolution, outcome[0] == 'r' ? "赞成票未过到会人数半数，议题未通过。"
-               : "意见分歧较大，暂缓表决，会后进一步调研。", sizeof resolution);
-  held = outcome != NULL && outcome[0] == 'p';
-  TRY (put (g, S_AGENDA, id, meeting, position, e ? e->id : 0, title, methods[method].key, pro, con,
-            abstain, outcome, teller, scrutineer, resolution,
-            held ? fmt_date (pub_start, day + from) : NULL,
-            held ? fmt_date (pub_end, day + from + length) : NULL,
-            step == 30 ? "monthly" : "half_month"));
-  for (int v = 0; outcome != NULL && method == 3 && v < pro + con + abstain; v++)
-    {
-      int hid = pick_household (g, c), minutes = BETWEEN (g, 10, 100);
-      const Household *h = HOUSEHOLD (g, hid);
-      char at[21];
-
-      TRY (put (g, S_VOTE, NEXT (g, S_VOTE), id, h->n_people ? h->first_person : 0, hid,
-                v < pro ? "for" : v < pro + con ? "against" : "abstain", h->area / 100.0,
-                fmt_time (at, start + minutes * 60)));
-    }
-  return !held || gen_tasks (g, id, e ? e->id : 0, day, step, c->director, owner);
-}
-
-/* A meeting ("4+N": eight to twenty at the table), its minutes and agenda: matters
- * waiting in @queue go on it, else the community's own items. */
-static gboolean
-gen_meeting (Gen *g, Community *c, gint64 start, int state, int form, Entry *queue,
-             int n_queue, int *cursor)
-{
-  static const char *const meeting_states[] = { "planned", "noticed", "held", "cancelled" };
-  static const struct { const char *role; int lo, hi, org; } table[] = {
-    { "grid_worker", 1, 1, -6 }, { "resident_representative", 3, 7, -7 }, { "property", 0, 1, -1 },
-    { "owners_committee", 0, 1, 0 }, { "deputy", 0, 1, -2 }, { "grid_police", 0, 1, 2 },
-    { "legal_worker", 0, 1, -3 }, { "social_org", 0, 1, 4 }, { "stakeholder", 1, 4, -4 },
-    { "observer", 0, 2, -5 },
-  };
-  const Grid *grid = GRID (g, c->first_grid + rnd (g, c->n_grids));
-  const Entry *items[4];
-  Seat seats[24];
-  int n = 0, id = NEXT (g, S_MEETING), day = LOCAL_DAY (start), mo, dd;
-  int y = civil_from_days (day, &mo, &dd), n_items = 0;
-  int want = 1 + (CHANCE (g, 600) ? 1 + (CHANCE (g, 400) ? 1 + CHANCE (g, 300) : 0) : 0);
-  int expected = 0, present = 0, observers = 0, notice_days = BETWEEN (g, 3, 7);
-  int length = BETWEEN (g, 80, 150), lead = BETWEEN (g, 8, 14);
-  char title[256], place[96], host[64], starts[21], ends[21], notice[21], signup[21], created[21];
-  char minutes[512] = "", cn[16];
-  gboolean held = state == 2;
-
-  while (*cursor < n_queue && queue[*cursor].t < start - 60 * 86400)
-    (*cursor)++;
-  for (int k = *cursor; n_items < want && k < n_queue && state < 3
-                       && (state < 2 || queue[k].t <= start); k++)
-    if (!queue[k].used && (state == 2 || queue[k].state == ID))
-      queue[k].used = 1, items[n_items++] = &queue[k], *cursor = state == 2 ? k + 1 : *cursor;
-  if (n_items > 0)
-    g_snprintf (title, sizeof title, "关于“%s”的%s", lookup (g, S_ISSUE_TITLE, items[0]->id),
-                forms[form].label);
-  else
-    g_snprintf (title, sizeof title, "%s%d年%d月%s", c->name, y, mo, forms[form].label);
-  g_snprintf (place, sizeof place, "%s%s%s", form == 7 ? "第" : "",
-              form == 7 ? cn_number (cn, grid->number) : "", form == 7 ? "网格服务站"
-              : form == 8 ? "社区微信群（线上）" : "社区党群服务中心议事厅");
-  g_snprintf (host, sizeof host, "%s%s%s", c->director, grid->worker ? "、" : "",
-              grid->worker ? grid->worker_name : "");
-
-  seat (g, seats, &n, "convener", 0, c->secretary, c->name);
-  seat (g, seats, &n, "host", 0, c->director, c->name);
-  seat (g, seats, &n, "recorder", 0, NULL, c->name);
-  for (guint t = 0; t < G_N_ELEMENTS (table); t++)
-    for (int k = BETWEEN (g, table[t].lo, table[t].hi), o = table[t].org; k > 0; k--)
-      {
-        int reps = c->list_count[L_REPRESENTATIVE], rep = rnd (g, MAX (reps, 1));
-        int person = o == -4 ? resident_of (g, c) : o == -6 ? grid->worker : o == -7 && reps > 0
-                   ? LIST (g, L_REPRESENTATIVE, c->list_start[L_REPRESENTATIVE] + rep) : 0;
-        const char *org = o >= 0 ? g->org_names->pdata[c->first_org - 1 + o]
-                        : o == -1 ? g->org_names->pdata[c->first_property - 1]
-                        : o == -2 ? "区人大代表" : o == -3 ? "社区法律顾问"
-                        : o == -5 ? c->street : "";
-
-        if (o > -6 || person > 0)
-          seat (g, seats, &n, table[t].role, person, NULL, org);
-      }
-  while (n < 8)
-    seat (g, seats, &n, "resident", resident_of (g, c), NULL, "");
-
-  for (int i = 0; i < n; i++)
-    {
-      gboolean observer = g_str_equal (seats[i].role, "observer");
-      gboolean absent = held && !observer && i >= 3 && CHANCE (g, 120);
-      gboolean signed_up = state != 0 && seats[i].person > 0 && CHANCE (g, 400);
-      const char *reason = absent ? WORD (g, W_ABSENCES) : "";
-      const char *speech = held && !observer && !absent && CHANCE (g, 450)
-                           ? WORD (g, W_SPEECHES) : "";
-
-      expected += !observer, observers += observer, present += held && !observer && !absent;
-      TRY (put (g, S_PARTICIPANT, NEXT (g, S_PARTICIPANT), id, seats[i].person, seats[i].name,
-                seats[i].role, seats[i].org, signed_up,
-                !held ? "expected" : observer ? "observer" : absent ? "absent" : "present", reason,
-                speech));
-    }
-  if (held)
-    g_snprintf (minutes, sizeof minutes, "会议由%s主持，%s记录。应到%d人，实到%d人，列席%d人。"
-                "会议按照一事一议的原则逐项协商了%d项议题，与会人员举手发言、充分讨论后进行表决。",
-                host, seats[2].name, expected, present, observers, MAX (n_items, 1));
-  fmt_time (starts, start);
-  fmt_time (ends, start + length * 60);
-  fmt_time (notice, start - notice_days * 86400);
-  fmt_time (signup, start - 86400);
-  fmt_time (created, MIN (g->now - 3600, start - lead * 86400));
-  TRY (put (g, S_MEETING, id, title, forms[form].key, starts, state == 3 ? NULL : ends, place,
-            c->secretary, host, seats[2].name, meeting_states[state], state ? notice : NULL,
-            state ? signup : NULL, expected, minutes, held ? "一事一议，程序规范。" : "", created,
-            created));
-  for (int k = 0; k < MAX (n_items, 1); k++)
-    TRY (gen_agenda (g, c, id, k + 1, k < n_items ? items[k] : NULL, start, held,
-                     form >= 1 && form <= 3 ? 30 : 15, MAX (present, 1), seats, n, grid->worker));
-  return TRUE;
-}
-
-/* Meetings over two years, each form early on, a few cancelled, some noticed or
- * planned in the coming weeks. */
-static gboolean
-gen_meetings (Gen *g)
-{
-  Entry *all = (Entry *)(void *)g->waiting->data;
-  int n_all = g->waiting->len, q = 0, n_forms = G_N_ELEMENTS (forms);
-  int order[G_N_ELEMENTS (forms)] = { 0 };
-
-  qsort (all, n_all, sizeof *all, compare_keys);
-  for (int ci = 0; ci < g->n_communities; ci++)
-    {
-      Community *c = &g->communities[ci];
-      int m = c->meetings, future = m >= 10 ? MAX (2, m / 20) : 0, cursor = 0, n_queue = 0;
-      g_autofree gint64 *days = g_new (gint64, MAX (m, 1));
-
-      while (q + n_queue < n_all && all[q + n_queue].community == ci)
-        n_queue++;
-      for (int k = 0; k < m; k++)
-        days[k] = k < future ? g->today + BETWEEN (g, 2, 28) : g->today - BETWEEN (g, 1, 730);
-      qsort (days, m, sizeof *days, compare_keys);
-      for (int k = 0, j; k < n_forms; k++) /* every form once among the first meetings */
-        j = rnd (g, k + 1), order[k] = order[j], order[j] = k;
-      for (int k = 0; k < m; k++)
-        {
-          int form = k < n_forms ? order[k] : PICK (g, forms);
-          int minute = form == 7 ? MINUTES (19, 30)
-                     : CHANCE (g, 500) ? MINUTES (9, 0) : MINUTES (14, 30);
-          int state = days[k] <= g->today ? (k % 25 == 7 ? 3 : 2)
-                    : k - (m - future) < (future + 1) / 2; /* noticed, then planned */
-
-          TRY (gen_meeting (g, c, at_local (g, (int)days[k], minute), state, form, all + q, n_queue,
-                            &cursor));
-        }
-      q += n_queue;
-    }
-  return TRUE;
-}
-
-/* Setting up ----------------------------------------------------------------------- */
 
 /* Reference data from the migration, editable by staff. */
 static int
