@@ -3,6 +3,8 @@
  * and the resident memory with the ledger panel shown and scrolled end to end.
  *
  * Usage: bench-ledger FILE [RUNS]   (needs a display: xvfb-run -a bench-ledger …)
+ * BENCH_VERBOSE=1 prints every panel filter change; BENCH_NO_SCROLL=1 skips the
+ * scroll to the end (which takes a couple of minutes on a district).
  *
  * Copyright 2026 Yishi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -209,9 +211,11 @@ bench_panel (YishiDatabase *database,
   printf ("resident-kib before-window %ld\n", status_kib ("VmRSS:"));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (window, 300);
+  printf ("resident-kib panel-without-file %ld\n", status_kib ("VmRSS:"));
   start = g_get_monotonic_time ();
   yishi_panel_set_database (YISHI_PANEL (panel), database);
-  gtk_window_present (GTK_WINDOW (window));
   wait_frames (window, 300);
   printf ("panel-open-ms %.1f (set database, first frames)\n", (g_get_monotonic_time () - start) / 1000.0 - 300);
   printf ("resident-kib panel-shown %ld\n", status_kib ("VmRSS:"));
@@ -249,7 +253,7 @@ bench_panel (YishiDatabase *database,
          gtk_adjustment_get_upper (adjustment) - 1 && steps < 100000)
     {
       double step = MAX (gtk_adjustment_get_page_size (adjustment),
-                         (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)) / 400);
+                         (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment)) / 200);
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + step);
       wait_frames (window, 8);

@@ -87,7 +87,11 @@ test_panels_on_demo (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", names[i]);
       spin (30);
       g_assert_cmpstr (yishi_window_get_panel_name (window), ==, names[i]);
-      g_assert_cmpstr (g_settings_get_string (settings, "last-panel"), ==, names[i]);
+      {
+        g_autofree char *last = g_settings_get_string (settings, "last-panel");
+
+        g_assert_cmpstr (last, ==, names[i]);
+      }
       panel = yishi_window_get_panel (window, names[i]);
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
       g_assert_cmpuint (yishi_panel_get_n_figures (panel), >=, 4);

@@ -18,3 +18,9 @@ INSERT INTO issue_fts (rowid, body)
                                          WHERE e.issue_id = i.id), '') || ' ' ||
                               substr (i.requester_phone, -4))
   FROM issue i;
+
+-- The ledger view filters live matters by state and sorts by the time received.
+CREATE INDEX issue_live_state ON issue (state, received_at) WHERE deleted_at IS NULL;
+CREATE INDEX issue_live_received ON issue (received_at) WHERE deleted_at IS NULL;
+CREATE INDEX issue_live_category ON issue (category_id, received_at) WHERE deleted_at IS NULL;
+CREATE INDEX issue_live_grid ON issue (grid_id, received_at) WHERE deleted_at IS NULL;

@@ -207,7 +207,7 @@ fill_fields (YishiIssueDetailPane   *self,
   self->n_fields = 0;
 
   channel = g_strdup_printf ("%s · %s", received, yishi_enum_label (YISHI_ENUM_CHANNEL, detail->channel));
-  add_field (self, _("Received"), channel);
+  add_field (self, C_("matter field", "Received"), channel);
   add_field (self, _("Requester"), requesters);
   add_field (self, _("Place"), detail->place);
   add_field (self, _("Category"), detail->category);
@@ -540,6 +540,25 @@ yishi_issue_detail_pane_begin_step (YishiIssueDetailPane *self,
   g_signal_connect_object (dialog, "applied", G_CALLBACK (on_step_applied), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+/**
+ * yishi_issue_detail_pane_focus:
+ *
+ * Moves the keyboard focus into the pane: to the first step, when there is one.
+ */
+void
+yishi_issue_detail_pane_focus (YishiIssueDetailPane *self)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (YISHI_IS_ISSUE_DETAIL_PANE (self));
+
+  row = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box));
+  if (row != NULL && gtk_widget_get_first_child (row) != NULL &&
+      gtk_widget_grab_focus (gtk_widget_get_first_child (row)))
+    return;
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
 static void

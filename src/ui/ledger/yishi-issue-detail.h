@@ -31,6 +31,7 @@ const YishiIssueDetail *yishi_issue_detail_pane_get_detail   (YishiIssueDetailPa
 const char             *yishi_issue_detail_pane_get_serial   (YishiIssueDetailPane *self);
 guint                   yishi_issue_detail_pane_get_n_events (YishiIssueDetailPane *self);
 char                  **yishi_issue_detail_pane_get_steps    (YishiIssueDetailPane *self);
+void                    yishi_issue_detail_pane_focus        (YishiIssueDetailPane *self);
 YishiStepDialog        *yishi_issue_detail_pane_begin_step   (YishiIssueDetailPane *self,
                                                               const char           *step);
 

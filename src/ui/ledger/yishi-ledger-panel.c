@@ -5,9 +5,12 @@
  * a YishiIssueList, which counts and pages its rows from SQLite: filters and sort
  * orders go to it as SQL, never through GtkFilterListModel or GtkSortListModel, so the
  * panel never holds more than a few pages of a district's ledger. The column headers
- * sort through YishiColumnSort. When the ledger changes (the database's "changed"
- * signal, debounced by YishiPanel), the list is counted again and the selected matter
- * stays selected. Deleting and merging can be undone from a toast.
+ * sort through YishiColumnSort; the view shows YishiPagedRows, so that a refresh keeps
+ * the row widgets (GTK 4.8 would rebuild them all). When the ledger changes (the
+ * database's "changed" signal, debounced by YishiPanel), the list is counted again and
+ * the selected matter stays selected; the figures over the list are counted by lists
+ * of their own rather than by the panel's summary. Deleting and merging can be undone
+ * from a toast.
  *
  * Copyright 2026 Yishi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,6 +35,8 @@
 
 #include "yishi-ledger-panel.h"
 
+#define N_FIGURES 4
+
 typedef enum
 {
   UNDO_NONE,
@@ -46,6 +51,7 @@ struct _YishiLedgerPanel
   YishiDatabase *database; /* the one the list reads */
   gulong lookups_changed_id;
   YishiIssueList *list;
+  YishiIssueList *figures[N_FIGURES]; /* open, overdue, due soon, all */
   GtkSingleSelection *selection;
   YishiColumnSort *column_sort;
   GtkColumnViewColumn *columns[YISHI_ISSUE_SORT_RESPONSIBLE + 1];
@@ -116,19 +122,20 @@ typedef struct
   int width;
   gboolean expand;
   int keep;
+  YishiCellFlags flags;
 } ColumnInfo;
 
 static const ColumnInfo column_info[] = {
-  { YISHI_ISSUE_SORT_SERIAL, N_("Serial"), 88, FALSE, 9 },
-  { YISHI_ISSUE_SORT_RECEIVED, N_("Received"), 96, FALSE, 4 },
-  { YISHI_ISSUE_SORT_CHANNEL, N_("Channel"), 88, FALSE, 1 },
-  { YISHI_ISSUE_SORT_CATEGORY, N_("Category"), 80, FALSE, 3 },
-  { YISHI_ISSUE_SORT_TITLE, N_("Title"), 160, TRUE, 10 },
-  { YISHI_ISSUE_SORT_PLACE, N_("Place"), 96, FALSE, 5 },
-  { YISHI_ISSUE_SORT_RESPONSIBLE, N_("Responsible"), 100, FALSE, 2 },
-  { YISHI_ISSUE_SORT_DEADLINE, N_("Deadline"), 92, FALSE, 7 },
-  { YISHI_ISSUE_SORT_STATE, N_("State"), 104, FALSE, 6 },
-  { YISHI_ISSUE_SORT_URGENCY, N_("Urgency"), 64, FALSE, 8 },
+  { YISHI_ISSUE_SORT_SERIAL, NC_("column", "Serial"), 88, FALSE, 9, YISHI_CELL_NUMERIC },
+  { YISHI_ISSUE_SORT_RECEIVED, NC_("column", "Received"), 96, FALSE, 4, YISHI_CELL_NUMERIC },
+  { YISHI_ISSUE_SORT_CHANNEL, NC_("column", "Channel"), 88, FALSE, 1, YISHI_CELL_TEXT },
+  { YISHI_ISSUE_SORT_CATEGORY, NC_("column", "Category"), 80, FALSE, 3, YISHI_CELL_TEXT },
+  { YISHI_ISSUE_SORT_TITLE, NC_("column", "Title"), 160, TRUE, 10, YISHI_CELL_TOOLTIP },
+  { YISHI_ISSUE_SORT_PLACE, NC_("column", "Place"), 96, FALSE, 5, YISHI_CELL_TEXT },
+  { YISHI_ISSUE_SORT_RESPONSIBLE, NC_("column", "Responsible"), 100, FALSE, 2, YISHI_CELL_TEXT },
+  { YISHI_ISSUE_SORT_DEADLINE, NC_("column", "Deadline"), 92, FALSE, 7, YISHI_CELL_NUMERIC },
+  { YISHI_ISSUE_SORT_STATE, NC_("column", "State"), 104, FALSE, 6, YISHI_CELL_TEXT },
+  { YISHI_ISSUE_SORT_URGENCY, NC_("column", "Urgency"), 64, FALSE, 8, YISHI_CELL_DOT },
 };
 
 /* What made the list count again. */
@@ -265,143 +272,68 @@ offer_undo (YishiLedgerPanel *self,
 /* Cells ---------------------------------------------------------------------------- */
 
 static void
-on_setup_cell (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+cell_func (gpointer     item,
+           int          column,
+           const char **text,
+           const char **style,
+           const char **tooltip)
 {
-  YishiIssueSort sort = GPOINTER_TO_INT (user_data);
-  GtkWidget *widget;
+  YishiIssue *issue = item;
 
-  if (sort == YISHI_ISSUE_SORT_URGENCY)
+  if (issue == NULL)
+    return;
+  switch ((YishiIssueSort)column)
     {
-      widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_set_halign (widget, GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (widget, "yishi-urgency-dot");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-    }
-  else
-    {
-      widget = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (widget), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
-      gtk_label_set_single_line_mode (GTK_LABEL (widget), TRUE);
-      if (sort == YISHI_ISSUE_SORT_SERIAL || sort == YISHI_ISSUE_SORT_RECEIVED ||
-          sort == YISHI_ISSUE_SORT_DEADLINE)
-        gtk_widget_add_css_class (widget, "numeric");
-    }
-  gtk_list_item_set_child (item, widget);
-}
-
-/* Shows the row's matter in one cell: when bound, and when the ledger was counted again. */
-static void
-render_cell (GtkListItem *item)
-{
-  static const char *const urgency_styles[] = { "yishi-urgency-red", "yishi-urgency-yellow", "yishi-urgency-blue" };
-  YishiIssueSort sort = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "yishi-sort"));
-  YishiPagedRow *row = gtk_list_item_get_item (item);
-  YishiIssue *issue = row ? yishi_paged_row_get_item (row) : NULL;
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  const char *text = "";
-
-  if (sort == YISHI_ISSUE_SORT_URGENCY)
-    {
-      const char *urgency = issue ? yishi_issue_get_urgency (issue) : NULL;
-      const char *style = g_strcmp0 (urgency, "red") == 0      ? urgency_styles[0]
-                          : g_strcmp0 (urgency, "yellow") == 0 ? urgency_styles[1]
-                                                               : urgency_styles[2];
-      const char *label = yishi_enum_label (YISHI_ENUM_URGENCY, urgency ? urgency : "blue");
-
-      for (guint i = 0; i < G_N_ELEMENTS (urgency_styles); i++)
-        if (urgency_styles[i] != style)
-          gtk_widget_remove_css_class (widget, urgency_styles[i]);
-      gtk_widget_add_css_class (widget, style);
-      gtk_widget_set_tooltip_text (widget, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      return;
-    }
-
-  if (issue != NULL)
-    switch (sort)
-      {
-      case YISHI_ISSUE_SORT_SERIAL:
-        text = yishi_issue_get_serial (issue);
-        break;
-      case YISHI_ISSUE_SORT_RECEIVED:
-        text = yishi_issue_get_received (issue);
-        break;
-      case YISHI_ISSUE_SORT_CHANNEL:
-        text = yishi_issue_get_channel (issue);
-        break;
-      case YISHI_ISSUE_SORT_CATEGORY:
-        text = yishi_issue_get_category (issue);
-        break;
-      case YISHI_ISSUE_SORT_TITLE:
-        text = yishi_issue_get_title (issue);
-        break;
-      case YISHI_ISSUE_SORT_PLACE:
-        text = yishi_issue_get_place (issue);
-        break;
-      case YISHI_ISSUE_SORT_RESPONSIBLE:
-        text = yishi_issue_get_responsible (issue);
-        break;
-      case YISHI_ISSUE_SORT_DEADLINE:
-        text = yishi_issue_get_deadline (issue);
-        break;
-      case YISHI_ISSUE_SORT_STATE:
-        text = yishi_issue_get_state_label (issue);
-        break;
-      case YISHI_ISSUE_SORT_URGENCY:
-      default:
-        break;
-      }
-  gtk_label_set_text (GTK_LABEL (widget), text ? text : "");
-
-  if (sort == YISHI_ISSUE_SORT_TITLE)
-    gtk_widget_set_tooltip_text (widget, text);
-  else if (sort == YISHI_ISSUE_SORT_DEADLINE)
-    {
-      YishiIssueDue due = issue ? yishi_issue_get_due (issue) : YISHI_ISSUE_DUE_NONE;
-
-      gtk_widget_remove_css_class (widget, "yishi-overdue");
-      gtk_widget_remove_css_class (widget, "yishi-due-soon");
-      if (due == YISHI_ISSUE_OVERDUE)
+    case YISHI_ISSUE_SORT_SERIAL:
+      *text = yishi_issue_get_serial (issue);
+      break;
+    case YISHI_ISSUE_SORT_RECEIVED:
+      *text = yishi_issue_get_received (issue);
+      break;
+    case YISHI_ISSUE_SORT_CHANNEL:
+      *text = yishi_issue_get_channel (issue);
+      break;
+    case YISHI_ISSUE_SORT_CATEGORY:
+      *text = yishi_issue_get_category (issue);
+      break;
+    case YISHI_ISSUE_SORT_TITLE:
+      *text = yishi_issue_get_title (issue);
+      break;
+    case YISHI_ISSUE_SORT_PLACE:
+      *text = yishi_issue_get_place (issue);
+      break;
+    case YISHI_ISSUE_SORT_RESPONSIBLE:
+      *text = yishi_issue_get_responsible (issue);
+      break;
+    case YISHI_ISSUE_SORT_DEADLINE:
+      *text = yishi_issue_get_deadline (issue);
+      if (yishi_issue_get_due (issue) == YISHI_ISSUE_OVERDUE)
         {
-          gtk_widget_add_css_class (widget, "yishi-overdue");
-          gtk_widget_set_tooltip_text (widget, _("Overdue"));
+          *style = "yishi-overdue";
+          *tooltip = _("Overdue");
         }
-      else if (due == YISHI_ISSUE_DUE_SOON)
+      else if (yishi_issue_get_due (issue) == YISHI_ISSUE_DUE_SOON)
         {
-          gtk_widget_add_css_class (widget, "yishi-due-soon");
-          gtk_widget_set_tooltip_text (widget, _("Due within 2 working days"));
+          *style = "yishi-due-soon";
+          *tooltip = _("Due within 2 working days");
         }
+      break;
+    case YISHI_ISSUE_SORT_STATE:
+      *text = yishi_issue_get_state_label (issue);
+      break;
+    case YISHI_ISSUE_SORT_URGENCY:
+      /* The colours of the paper ledgers (四色记账本): red, yellow, blue. */
+      if (g_strcmp0 (yishi_issue_get_urgency (issue), "red") == 0)
+        *style = "yishi-urgency-red";
+      else if (g_strcmp0 (yishi_issue_get_urgency (issue), "yellow") == 0)
+        *style = "yishi-urgency-yellow";
       else
-        gtk_widget_set_tooltip_text (widget, NULL);
+        *style = "yishi-urgency-blue";
+      *tooltip = yishi_enum_label (YISHI_ENUM_URGENCY, yishi_issue_get_urgency (issue));
+      break;
+    default:
+      break;
     }
-}
-
-static void
-on_bind_cell (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  gulong id = g_signal_connect_swapped (gtk_list_item_get_item (item), "changed", G_CALLBACK (render_cell), item);
-
-  g_object_set_data (G_OBJECT (item), "yishi-sort", user_data);
-  g_object_set_data (G_OBJECT (item), "yishi-changed", GSIZE_TO_POINTER (id));
-  render_cell (item);
-}
-
-static void
-on_unbind_cell (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "yishi-changed"));
-
-  if (id != 0)
-    g_signal_handler_disconnect (gtk_list_item_get_item (item), id);
-  g_object_set_data (G_OBJECT (item), "yishi-changed", NULL);
 }
 
 static void
@@ -412,13 +344,10 @@ add_columns (YishiLedgerPanel *self)
   for (guint i = 0; i < G_N_ELEMENTS (column_info); i++)
     {
       const ColumnInfo *info = &column_info[i];
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
+      GtkListItemFactory *factory = yishi_paged_rows_cell_factory (cell_func, info->sort, info->flags);
+      GtkColumnViewColumn *column =
+        gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", info->title), factory);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell), GINT_TO_POINTER (info->sort));
-      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell), GINT_TO_POINTER (info->sort));
-      g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cell), NULL);
-      column = gtk_column_view_column_new (_(info->title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, info->expand);
       gtk_column_view_column_set_fixed_width (column, info->width);
@@ -715,12 +644,6 @@ on_filter_changed (YishiLedgerPanel *self)
 }
 
 static void
-on_search_changed (YishiLedgerPanel *self)
-{
-  apply_filter (self);
-}
-
-static void
 focus_list (YishiLedgerPanel *self)
 {
   if (adw_flap_get_folded (self->flap))
@@ -750,26 +673,17 @@ on_search_activate (YishiLedgerPanel *self)
   focus_list (self);
 }
 
+/* Overdue and due soon exclude each other. */
 static void
-on_overdue_toggled (YishiLedgerPanel *self)
+on_due_toggled (YishiLedgerPanel *self,
+                GtkToggleButton  *toggle)
 {
-  /* Overdue and due soon exclude each other. */
-  if (gtk_toggle_button_get_active (self->overdue_toggle) && gtk_toggle_button_get_active (self->due_soon_toggle))
-    {
-      self->updating_filters = TRUE;
-      gtk_toggle_button_set_active (self->due_soon_toggle, FALSE);
-      self->updating_filters = FALSE;
-    }
-  apply_filter (self);
-}
+  GtkToggleButton *other = toggle == self->overdue_toggle ? self->due_soon_toggle : self->overdue_toggle;
 
-static void
-on_due_soon_toggled (YishiLedgerPanel *self)
-{
-  if (gtk_toggle_button_get_active (self->overdue_toggle) && gtk_toggle_button_get_active (self->due_soon_toggle))
+  if (gtk_toggle_button_get_active (toggle) && gtk_toggle_button_get_active (other))
     {
       self->updating_filters = TRUE;
-      gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+      gtk_toggle_button_set_active (other, FALSE);
       self->updating_filters = FALSE;
     }
   apply_filter (self);
@@ -1006,10 +920,23 @@ set_list_database (YishiLedgerPanel *self,
     yishi_paged_rows_flush (YISHI_PAGED_ROWS (gtk_single_selection_get_model (self->selection)));
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
+  for (guint i = 0; i < N_FIGURES; i++)
+    g_clear_object (&self->figures[i]);
   yishi_issue_detail_pane_set_database (self->detail, database);
 
   if (database != NULL)
     {
+      YishiIssueFilter open = { .state = (char *)"open" };
+      YishiIssueFilter overdue = { .overdue = TRUE };
+      YishiIssueFilter due_soon = { .due_soon = TRUE };
+      const YishiIssueFilter *filters[N_FIGURES] = { &open, &overdue, &due_soon, NULL };
+
+      for (guint i = 0; i < N_FIGURES; i++)
+        {
+          self->figures[i] = yishi_issue_list_new (database);
+          if (filters[i] != NULL)
+            yishi_issue_list_set_filter (self->figures[i], filters[i]);
+        }
       self->lookups_changed_id = g_signal_connect (database, "changed", G_CALLBACK (on_lookups_changed), self);
       self->list = yishi_issue_list_new (database);
       yishi_issue_list_set_sort (self->list, self->sort, self->descending);
@@ -1028,12 +955,41 @@ set_list_database (YishiLedgerPanel *self,
 
 static void
 set_count_label (GtkLabel *label,
-                 gint64    count)
+                 guint     count)
 {
-  g_autofree char *text = g_strdup_printf ("%'lld", (long long)count);
+  g_autofree char *text = g_strdup_printf ("%'u", count);
 
   gtk_label_set_text (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), count > 0);
+}
+
+/* The figures over the list, counted by lists of their own: the panel's summary would
+ * read the whole file on every change (about a second on a district). */
+static void
+update_figures (YishiLedgerPanel *self,
+                gboolean          count_again)
+{
+  static const char *const captions[N_FIGURES] = {
+    N_("Open matters"), N_("Overdue"), N_("Due within 2 working days"), N_("All matters"),
+  };
+  static const char *const styles[N_FIGURES] = { "accent", "error", "warning", NULL };
+  guint counts[N_FIGURES];
+  g_autofree char *open = NULL;
+  g_autofree char *open_text = NULL;
+
+  for (guint i = 0; i < N_FIGURES; i++)
+    {
+      if (count_again)
+        yishi_issue_list_refresh (self->figures[i]);
+      counts[i] = g_list_model_get_n_items (G_LIST_MODEL (self->figures[i]));
+      yishi_panel_add_count (YISHI_PANEL (self), counts[i], _(captions[i]), styles[i]);
+    }
+  open = g_strdup_printf ("%'u", counts[0]);
+  /* Translators: the number of open matters in the whole ledger, e.g. "1,134 open" */
+  open_text = g_strdup_printf (_("%s open in the ledger"), open);
+  gtk_label_set_text (self->open_label, open_text);
+  set_count_label (self->overdue_count, counts[1]);
+  set_count_label (self->due_soon_count, counts[2]);
 }
 
 static void
@@ -1042,25 +998,17 @@ yishi_ledger_panel_reload (YishiPanel    *panel,
                            YishiSummary  *summary)
 {
   YishiLedgerPanel *self = YISHI_LEDGER_PANEL (panel);
-  g_autofree char *open = g_strdup_printf ("%'lld", (long long)summary->issues_open);
-  g_autofree char *open_text = NULL;
-
-  /* The figures the other panels show as cards: here a strip over the list. */
-  yishi_panel_add_count (panel, summary->issues_open, _("Open matters"), "accent");
-  yishi_panel_add_count (panel, summary->issues_overdue, _("Overdue"), "error");
-  yishi_panel_add_count (panel, summary->issues_due_soon, _("Due within 2 working days"), "warning");
-  yishi_panel_add_count (panel, summary->issues_closed_month, _("Closed this month"), "success");
-  yishi_panel_add_count (panel, summary->issues, _("All matters"), NULL);
-  /* Translators: the number of open matters in the whole ledger, e.g. "1,134 open" */
-  open_text = g_strdup_printf (_("%s open in the ledger"), open);
-  gtk_label_set_text (self->open_label, open_text);
-  set_count_label (self->overdue_count, summary->issues_overdue);
-  set_count_label (self->due_soon_count, summary->issues_due_soon);
 
   if (database != self->database)
-    set_list_database (self, database);
+    {
+      set_list_database (self, database);
+      update_figures (self, FALSE);
+    }
   else
-    refresh_list (self);
+    {
+      refresh_list (self);
+      update_figures (self, TRUE);
+    }
 }
 
 static void
@@ -1182,7 +1130,7 @@ on_row_activated (YishiLedgerPanel *self,
   /* Enter on a row: over to its detail (unfolding the pane on a narrow window). */
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, TRUE);
-  gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+  yishi_issue_detail_pane_focus (self->detail);
 }
 
 static void
@@ -1370,6 +1318,8 @@ yishi_ledger_panel_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->column_sort);
   g_clear_object (&self->list);
+  for (guint i = 0; i < N_FIGURES; i++)
+    g_clear_object (&self->figures[i]);
   g_clear_object (&self->database);
   gtk_widget_dispose_template (GTK_WIDGET (self), YISHI_TYPE_LEDGER_PANEL);
 
@@ -1401,6 +1351,7 @@ yishi_ledger_panel_class_init (YishiLedgerPanelClass *klass)
   object_class->finalize = yishi_ledger_panel_finalize;
   panel_class->reload = yishi_ledger_panel_reload;
   panel_class->tables = ledger_tables;
+  panel_class->skip_summary = TRUE;
 
   g_type_ensure (YISHI_TYPE_ISSUE_DETAIL_PANE);
 
@@ -1432,12 +1383,10 @@ yishi_ledger_panel_class_init (YishiLedgerPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, column_view);
   gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, list_error_page);
   gtk_widget_class_bind_template_child (widget_class, YishiLedgerPanel, detail);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_overdue_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_due_soon_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_date_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_date_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_date_clear);

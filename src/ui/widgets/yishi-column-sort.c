@@ -12,6 +12,8 @@
  * Fitting. Columns have fixed widths (so they do not jump while scrolling); when the
  * view is narrower than all of them, the ones with the lowest "keep" are hidden.
  *
+ * Cells. A label or a dot per cell, shown again when its row says "changed".
+ *
  * Stable rows. A paged model says "everything changed" when it is counted again, with
  * new objects. GTK 4.8's list views then destroy and create every row widget they
  * hold (up to 200, with a cell widget per column), and its list item manager looks for
@@ -664,4 +666,119 @@ yishi_paged_rows_new (GListModel *model)
   self->n_items = g_list_model_get_n_items (model);
   self->changed_id = g_signal_connect (model, "items-changed", G_CALLBACK (on_model_changed), self);
   return self;
+}
+
+/* Cells ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  YishiCellFunc func;
+  int column;
+  YishiCellFlags flags;
+} CellKind;
+
+static void
+on_setup_cell (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CellKind                 *kind)
+{
+  GtkWidget *widget;
+
+  if (kind->flags & YISHI_CELL_DOT)
+    {
+      widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_halign (widget, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (widget, "yishi-dot");
+    }
+  else
+    {
+      widget = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (widget), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (widget), TRUE);
+      if (kind->flags & YISHI_CELL_NUMERIC)
+        gtk_widget_add_css_class (widget, "numeric");
+    }
+  gtk_list_item_set_child (item, widget);
+}
+
+/* Shows the row's item in the cell: when bound, and when the model was refreshed. */
+static void
+render_cell (GtkListItem *item)
+{
+  CellKind *kind = g_object_get_data (G_OBJECT (item), "yishi-cell-kind");
+  YishiPagedRow *row = gtk_list_item_get_item (item);
+  GtkWidget *widget = gtk_list_item_get_child (item);
+  const char *old_style = g_object_get_data (G_OBJECT (widget), "yishi-cell-style");
+  const char *text = NULL, *style = NULL, *tooltip = NULL;
+
+  kind->func (row ? yishi_paged_row_get_item (row) : NULL, kind->column, &text, &style, &tooltip);
+  if ((kind->flags & YISHI_CELL_TOOLTIP) && tooltip == NULL)
+    tooltip = text;
+
+  if (g_strcmp0 (old_style, style) != 0)
+    {
+      if (old_style != NULL)
+        gtk_widget_remove_css_class (widget, old_style);
+      if (style != NULL)
+        gtk_widget_add_css_class (widget, style);
+      g_object_set_data (G_OBJECT (widget), "yishi-cell-style", (gpointer)g_intern_string (style));
+    }
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_text (GTK_LABEL (widget), text ? text : "");
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    tooltip ? tooltip : "", -1);
+  gtk_widget_set_tooltip_text (widget, tooltip);
+}
+
+static void
+on_bind_cell (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CellKind                 *kind)
+{
+  gulong id = g_signal_connect_swapped (gtk_list_item_get_item (item), "changed", G_CALLBACK (render_cell), item);
+
+  g_object_set_data (G_OBJECT (item), "yishi-cell-kind", kind);
+  g_object_set_data (G_OBJECT (item), "yishi-cell-changed", GSIZE_TO_POINTER (id));
+  render_cell (item);
+}
+
+static void
+on_unbind_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CellKind                 *kind)
+{
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "yishi-cell-changed"));
+
+  if (id != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), id);
+  g_object_set_data (G_OBJECT (item), "yishi-cell-changed", NULL);
+}
+
+/**
+ * yishi_paged_rows_cell_factory:
+ * @func: what a cell shows
+ * @column: passed to @func
+ *
+ * Returns: (transfer full): a factory for the cells of one column whose model is a
+ *   YishiPagedRows
+ */
+GtkListItemFactory *
+yishi_paged_rows_cell_factory (YishiCellFunc  func,
+                               int            column,
+                               YishiCellFlags flags)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  CellKind *kind = g_new0 (CellKind, 1);
+
+  kind->func = func;
+  kind->column = column;
+  kind->flags = flags;
+  g_object_set_data_full (G_OBJECT (factory), "yishi-cell-kind", kind, g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell), kind);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell), kind);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cell), kind);
+  return factory;
 }

@@ -47,4 +47,26 @@ void             yishi_paged_rows_set_visible (YishiPagedRows      *self,
                                                guint                n_visible);
 void             yishi_paged_rows_flush       (YishiPagedRows      *self);
 
+/* Cells of a column over YishiPagedRows: a label (or a coloured dot) that shows again
+ * when its row changes. */
+typedef enum
+{
+  YISHI_CELL_TEXT = 0,
+  YISHI_CELL_NUMERIC = 1 << 0, /* tabular figures */
+  YISHI_CELL_DOT = 1 << 1,     /* no text: a dot styled by the style class */
+  YISHI_CELL_TOOLTIP = 1 << 2, /* the text is the tooltip too (long titles) */
+} YishiCellFlags;
+
+/* What the cell of @column shows for @item (NULL while it is not known yet):
+ * its text, a style class and a tooltip, each may be left NULL. */
+typedef void (*YishiCellFunc) (gpointer     item,
+                               int          column,
+                               const char **text,
+                               const char **style,
+                               const char **tooltip);
+
+GtkListItemFactory *yishi_paged_rows_cell_factory (YishiCellFunc  func,
+                                                   int            column,
+                                                   YishiCellFlags flags);
+
 G_END_DECLS

@@ -88,6 +88,12 @@ yishi_panel_reload (YishiPanel *self)
   if (priv->database == NULL)
     return;
 
+  if (YISHI_PANEL_GET_CLASS (self)->skip_summary)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (priv->stack), "content");
+      YISHI_PANEL_GET_CLASS (self)->reload (self, priv->database, NULL);
+      return;
+    }
   summary = yishi_summary_load (priv->database, &error);
   if (summary == NULL)
     {

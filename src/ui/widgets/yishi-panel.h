@@ -29,7 +29,11 @@ struct _YishiPanelClass
   /* The tables whose changes make the panel reload. */
   const char *const *tables;
 
-  gpointer padding[8];
+  /* TRUE: reload () gets no summary (NULL); the panel counts what it shows itself
+   * (yishi_summary_load () reads the whole file: about a second on a district). */
+  gboolean skip_summary;
+
+  gpointer padding[7];
 };
 
 YishiDatabase *yishi_panel_get_database    (YishiPanel   *self);
