@@ -155,6 +155,7 @@ test_welcome_creates_community (void)
 
   /* An empty community still has real (zero) figures and empty states. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", "ledger");
+  spin (30); /* a panel reads its figures when it is shown */
   g_assert_cmpstr (yishi_panel_get_figure (yishi_window_get_panel (window, "ledger"), 0, NULL), ==, "0");
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (YISHI_LEDGER_PANEL (yishi_window_get_panel (window, "ledger"))), ==, 0);
   g_assert_cmpstr (yishi_ledger_panel_get_page (YISHI_LEDGER_PANEL (yishi_window_get_panel (window, "ledger"))), ==, "empty");
@@ -217,6 +218,13 @@ test_remembers_panel_and_size (void)
 
   gtk_window_present (GTK_WINDOW (window));
   spin (50);
+  /* Only the panel on screen has read its figures. */
+  g_assert_cmpuint (yishi_panel_get_n_figures (yishi_window_get_panel (window, "registry")), >, 0);
+  g_assert_cmpuint (yishi_panel_get_n_figures (yishi_window_get_panel (window, "evaluation")), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", "evaluation");
+  spin (30);
+  g_assert_cmpuint (yishi_panel_get_n_figures (yishi_window_get_panel (window, "evaluation")), >, 0);
+  gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_close (GTK_WINDOW (window));
   spin (20);
@@ -245,6 +253,9 @@ test_open_demo_from_welcome (void)
   g_assert_cmpstr (yishi_database_get_path (yishi_window_get_database (window)), ==, demo);
   /* The real file was not created by looking at demo data. */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Hidden panels read nothing; the ledger loads when it is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", "ledger");
+  spin (30);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (YISHI_LEDGER_PANEL (yishi_window_get_panel (window, "ledger"))), >, 0);
   close_window (window);
 }

@@ -26,6 +26,7 @@ typedef struct
   GtkWidget *figures;  /* GtkFlowBox */
   GtkWidget *error;    /* AdwStatusPage shown when loading failed */
   GtkWidget *stack;
+  gboolean stale;          /* changed while hidden: reload when shown */
   gboolean custom_layout;  /* yishi_panel_set_content () replaced the column */
   GPtrArray *figure_values;
   GPtrArray *figure_captions;
@@ -84,6 +85,13 @@ yishi_panel_reload (YishiPanel *self)
   g_return_if_fail (YISHI_IS_PANEL (self));
 
   g_clear_handle_id (&priv->reload_source, g_source_remove);
+  /* A hidden panel reads nothing: on a district's file each summary takes a second. */
+  if (priv->database != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+  priv->stale = FALSE;
   clear_content (self);
   if (priv->database == NULL)
     return;
@@ -412,6 +420,16 @@ yishi_panel_set_property (GObject      *object,
 }
 
 static void
+yishi_panel_map (GtkWidget *widget)
+{
+  YishiPanelPrivate *priv = yishi_panel_get_instance_private (YISHI_PANEL (widget));
+
+  GTK_WIDGET_CLASS (yishi_panel_parent_class)->map (widget);
+  if (priv->stale && priv->reload_source == 0)
+    priv->reload_source = g_idle_add (reload_idle, widget);
+}
+
+static void
 yishi_panel_class_init (YishiPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -420,6 +438,7 @@ yishi_panel_class_init (YishiPanelClass *klass)
   object_class->finalize = yishi_panel_finalize;
   object_class->get_property = yishi_panel_get_property;
   object_class->set_property = yishi_panel_set_property;
+  GTK_WIDGET_CLASS (klass)->map = yishi_panel_map;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL, YISHI_TYPE_DATABASE,
