@@ -156,7 +156,7 @@ yishi_summary_load (YishiDatabase  *database,
   summary->year_closed_on_time =
     count_with (database,
                 "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state = 'closed' AND closed_at >= ?"
-                " AND closed_at < ? AND (deadline IS NULL OR substr (closed_at, 1, 10) <= deadline)",
+                " AND closed_at < ? AND (deadline IS NULL OR date (closed_at, 'localtime') <= deadline)",
                 year, next_year);
   summary->year_rated =
     count_with (database,
