@@ -241,7 +241,9 @@ yishi_window_set_database (YishiWindow   *self,
   else if (has_community (database))
     {
       gtk_stack_set_visible_child_name (self->main_stack, "panels");
-      start_daily_backup (self);
+      /* A measuring run quits at its first frame, which would cut every backup short. */
+      if (!self->measure_startup)
+        start_daily_backup (self);
       notify_due (self);
     }
   else
