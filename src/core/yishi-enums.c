@@ -13,111 +13,111 @@
 #include "yishi-enums.h"
 
 static const YishiEnumValue issue_states[] = {
-  { "received", N_("Received") },
-  { "triaged", N_("Triaged") },
-  { "dispatched", N_("Dispatched") },
-  { "in_progress", N_("In progress") },
-  { "answered", N_("Answered") },
-  { "in_deliberation", N_("In deliberation") },
-  { "publicised", N_("Publicised") },
-  { "implementing", N_("Implementing") },
-  { "visited", N_("Followed up") },
-  { "closed", N_("Closed") },
-  { "rejected", N_("Not accepted") },
-  { "merged", N_("Merged") },
+  { "received", N_("Received"), "已受理" },
+  { "triaged", N_("Triaged"), "已分流" },
+  { "dispatched", N_("Dispatched"), "已派单" },
+  { "in_progress", N_("In progress"), "办理中" },
+  { "answered", N_("Answered"), "已答复" },
+  { "in_deliberation", N_("In deliberation"), "协商中" },
+  { "publicised", N_("Publicised"), "公示中" },
+  { "implementing", N_("Implementing"), "落实中" },
+  { "visited", N_("Followed up"), "已回访" },
+  { "closed", N_("Closed"), "已办结" },
+  { "rejected", N_("Not accepted"), "不予受理" },
+  { "merged", N_("Merged"), "已合并" },
 };
 
 static const YishiEnumValue channels[] = {
-  { "phone", N_("Phone call") },
-  { "visit", N_("Office visit") },
-  { "letter", N_("Letter") },
-  { "wechat", N_("WeChat group") },
-  { "hotline_12345", N_("12345 hotline") },
-  { "door_to_door", N_("Door-to-door visit") },
-  { "suggestion_box", N_("Suggestion box") },
-  { "questionnaire", N_("Questionnaire") },
-  { "forum", N_("Residents' forum") },
-  { "grid_patrol", N_("Grid patrol") },
-  { "online", N_("Online platform") },
+  { "phone", N_("Phone call"), "来电" },
+  { "visit", N_("Office visit"), "来访" },
+  { "letter", N_("Letter"), "来信" },
+  { "wechat", N_("WeChat group"), "微信群" },
+  { "hotline_12345", N_("12345 hotline"), "12345热线" },
+  { "door_to_door", N_("Door-to-door visit"), "入户走访" },
+  { "suggestion_box", N_("Suggestion box"), "意见箱" },
+  { "questionnaire", N_("Questionnaire"), "问卷" },
+  { "forum", N_("Residents' forum"), "居民论坛" },
+  { "grid_patrol", N_("Grid patrol"), "网格巡查" },
+  { "online", N_("Online platform"), "线上平台" },
 };
 
 static const YishiEnumValue routes[] = {
-  { "immediate", N_("Handle at once") },
-  { "community_office", N_("Community office") },
-  { "council", N_("Deliberation council") },
-  { "street_workstation", N_("Street workstation") },
-  { "transfer", N_("Transferred") },
-  { "rejected", N_("Not accepted") },
-  { "merged", N_("Merged") },
+  { "immediate", N_("Handle at once"), "即办" },
+  { "community_office", N_("Community office"), "社区内设办室" },
+  { "council", N_("Deliberation council"), "协商议事会" },
+  { "street_workstation", N_("Street workstation"), "街道协商议事工作站" },
+  { "transfer", N_("Transferred"), "转办" },
+  { "rejected", N_("Not accepted"), "不予受理" },
+  { "merged", N_("Merged"), "已合并" },
 };
 
 static const YishiEnumValue scales[] = {
-  { "major", N_("Major") },
-  { "minor", N_("Minor") },
-  { "micro", N_("Micro") },
+  { "major", N_("Major"), "大事" },
+  { "minor", N_("Minor"), "小事" },
+  { "micro", N_("Micro"), "微事" },
 };
 
 static const YishiEnumValue urgencies[] = {
-  { "red", N_("Urgent") },
-  { "yellow", N_("Important") },
-  { "blue", N_("Routine") },
+  { "red", N_("Urgent"), "紧急" },
+  { "yellow", N_("Important"), "重点" },
+  { "blue", N_("Routine"), "常规" },
 };
 
 static const YishiEnumValue issue_kinds[] = {
-  { "problem", N_("Problem") },
-  { "need", N_("Need") },
+  { "problem", N_("Problem"), "问题" },
+  { "need", N_("Need"), "需求" },
 };
 
 static const YishiEnumValue meeting_forms[] = {
-  { "council", N_("Deliberation council") },
-  { "democratic_forum", N_("Democratic forum") },
-  { "hearing", N_("Hearing") },
-  { "appraisal", N_("Appraisal meeting") },
-  { "residents_forum", N_("Residents' forum") },
-  { "round_table", N_("Round table") },
-  { "bench_meeting", N_("Courtyard bench meeting") },
-  { "evening_talk", N_("Grid evening talk") },
-  { "online", N_("Online deliberation") },
+  { "council", N_("Deliberation council"), "协商议事会" },
+  { "democratic_forum", N_("Democratic forum"), "民主恳谈会" },
+  { "hearing", N_("Hearing"), "听证会" },
+  { "appraisal", N_("Appraisal meeting"), "评议会" },
+  { "residents_forum", N_("Residents' forum"), "居民论坛" },
+  { "round_table", N_("Round table"), "圆桌会议" },
+  { "bench_meeting", N_("Courtyard bench meeting"), "楼院板凳会" },
+  { "evening_talk", N_("Grid evening talk"), "网格夜话" },
+  { "online", N_("Online deliberation"), "线上协商" },
 };
 
 static const YishiEnumValue meeting_states[] = {
-  { "planned", N_("Planned") },
-  { "noticed", N_("Announced") },
-  { "held", N_("Held") },
-  { "cancelled", N_("Cancelled") },
+  { "planned", N_("Planned"), "筹备中" },
+  { "noticed", N_("Announced"), "已发布通知" },
+  { "held", N_("Held"), "已召开" },
+  { "cancelled", N_("Cancelled"), "已取消" },
 };
 
 static const YishiEnumValue roles[] = {
-  { "grid_leader", N_("Grid leader") },
-  { "grid_worker", N_("Grid worker") },
-  { "building_leader", N_("Building leader") },
-  { "unit_leader", N_("Unit leader") },
-  { "resident_representative", N_("Residents' representative") },
-  { "deliberator", N_("Deliberator") },
-  { "mediator", N_("Mediator") },
-  { "volunteer", N_("Volunteer") },
-  { "capable_resident", N_("Capable resident") },
+  { "grid_leader", N_("Grid leader"), "网格长" },
+  { "grid_worker", N_("Grid worker"), "网格员" },
+  { "building_leader", N_("Building leader"), "楼栋长" },
+  { "unit_leader", N_("Unit leader"), "单元长" },
+  { "resident_representative", N_("Residents' representative"), "居民代表" },
+  { "deliberator", N_("Deliberator"), "议事员" },
+  { "mediator", N_("Mediator"), "调解员" },
+  { "volunteer", N_("Volunteer"), "志愿者" },
+  { "capable_resident", N_("Capable resident"), "社区能人" },
 };
 
 static const YishiEnumValue party_categories[] = {
-  { "direct", N_("Directly managed") },
-  { "in_service", N_("In service") },
-  { "floating", N_("Floating") },
-  { "retired", N_("Retired") },
+  { "direct", N_("Directly managed"), "直管党员" },
+  { "in_service", N_("In service"), "在职党员" },
+  { "floating", N_("Floating"), "流动" },
+  { "retired", N_("Retired"), "离退休党员" },
 };
 
 static const YishiEnumValue residence_types[] = {
-  { "registered", N_("Registered") },
-  { "resident", N_("Resident") },
-  { "floating", N_("Floating") },
-  { "tenant", N_("Tenant") },
+  { "registered", N_("Registered"), "户籍" },
+  { "resident", N_("Resident"), "常住" },
+  { "floating", N_("Floating"), "流动" },
+  { "tenant", N_("Tenant"), "租户" },
 };
 
 static const YishiEnumValue satisfactions[] = {
-  { "satisfied", N_("Satisfied") },
-  { "basically_satisfied", N_("Basically satisfied") },
-  { "not_quite_satisfied", N_("Not quite satisfied") },
-  { "dissatisfied", N_("Dissatisfied") },
+  { "satisfied", N_("Satisfied"), "满意" },
+  { "basically_satisfied", N_("Basically satisfied"), "基本满意" },
+  { "not_quite_satisfied", N_("Not quite satisfied"), "不太满意" },
+  { "dissatisfied", N_("Dissatisfied"), "不满意" },
 };
 
 static const struct
@@ -150,6 +150,22 @@ yishi_enum_values (YishiEnum  which,
   if (n_values != NULL)
     *n_values = tables[which].n_values;
   return tables[which].values;
+}
+
+/* The label printed on documents, which are in Chinese whatever the interface's
+ * language (their wording is Chinese too). */
+const char *
+yishi_enum_document_label (YishiEnum   which,
+                           const char *id)
+{
+  g_return_val_if_fail (which < N_YISHI_ENUMS, id);
+
+  if (id == NULL)
+    return "";
+  for (guint i = 0; i < tables[which].n_values; i++)
+    if (g_str_equal (tables[which].values[i].id, id))
+      return tables[which].values[i].document;
+  return id;
 }
 
 /* Returns: the translated label, or @id itself when it is not a known value */

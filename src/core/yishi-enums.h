@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *id;    /* as stored in the database */
-  const char *label; /* untranslated; use yishi_enum_label () */
+  const char *label;    /* untranslated; use yishi_enum_label () */
+  const char *document; /* the Chinese term printed on documents */
 } YishiEnumValue;
 
 typedef enum
@@ -37,6 +38,8 @@ const YishiEnumValue *yishi_enum_values (YishiEnum   which,
                                          guint      *n_values);
 const char           *yishi_enum_label  (YishiEnum   which,
                                          const char *id);
+const char           *yishi_enum_document_label (YishiEnum   which,
+                                                 const char *id);
 
 #define yishi_issue_state_to_label(id) yishi_enum_label (YISHI_ENUM_ISSUE_STATE, (id))
 #define yishi_meeting_form_to_label(id) yishi_enum_label (YISHI_ENUM_MEETING_FORM, (id))

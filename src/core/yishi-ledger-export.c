@@ -322,7 +322,7 @@ label_cache_init (LabelCache *cache,
   cache->values = yishi_enum_values (which, &cache->n_values);
   g_assert (cache->n_values <= G_N_ELEMENTS (cache->labels));
   for (guint i = 0; i < cache->n_values; i++)
-    cache->labels[i] = yishi_enum_label (which, cache->values[i].id);
+    cache->labels[i] = yishi_enum_document_label (which, cache->values[i].id);
 }
 
 static const char *

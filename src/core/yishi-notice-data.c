@@ -174,7 +174,7 @@ satisfaction_label (sqlite3_stmt *stmt)
   rating = column_peek (stmt, COL_RATING);
   if (*rating == '\0')
     return g_strdup (_("Not reached"));
-  return g_strdup (yishi_enum_label (YISHI_ENUM_SATISFACTION, rating));
+  return g_strdup (yishi_enum_document_label (YISHI_ENUM_SATISFACTION, rating));
 }
 
 static YishiNoticeRow *
@@ -192,7 +192,7 @@ row_from_statement (sqlite3_stmt *stmt,
   row->title = yishi_mask_text (column_peek (stmt, COL_TITLE));
   row->responsible = public_responsible (stmt);
   row->deadline = column_dup (stmt, COL_DEADLINE);
-  row->state = g_strdup (yishi_enum_label (YISHI_ENUM_ISSUE_STATE, state));
+  row->state = g_strdup (yishi_enum_document_label (YISHI_ENUM_ISSUE_STATE, state));
   row->closed = g_str_equal (state, "closed");
   row->closed_date = row->closed ? local_time (column_peek (stmt, COL_CLOSED_AT), tz, FALSE)
                                  : g_strdup ("");
@@ -375,8 +375,8 @@ yishi_notice_data_receipt (YishiDatabase  *database,
   receipt->serial = column_dup (stmt, 0);
   receipt->received_at = local_time (column_peek (stmt, 1), tz, TRUE);
   receipt->received_date = local_time (column_peek (stmt, 1), tz, FALSE);
-  receipt->channel = g_strdup (yishi_enum_label (YISHI_ENUM_CHANNEL, column_peek (stmt, 2)));
-  receipt->kind = g_strdup (yishi_enum_label (YISHI_ENUM_ISSUE_KIND, column_peek (stmt, 3)));
+  receipt->channel = g_strdup (yishi_enum_document_label (YISHI_ENUM_CHANNEL, column_peek (stmt, 2)));
+  receipt->kind = g_strdup (yishi_enum_document_label (YISHI_ENUM_ISSUE_KIND, column_peek (stmt, 3)));
 
   name = column_peek (stmt, 5);
   if (*name == '\0')
@@ -397,7 +397,7 @@ yishi_notice_data_receipt (YishiDatabase  *database,
     responsible = column_peek (stmt, 12);
   receipt->responsible = yishi_mask_text (responsible);
   receipt->deadline = column_dup (stmt, 13);
-  receipt->state = g_strdup (yishi_enum_label (YISHI_ENUM_ISSUE_STATE, column_peek (stmt, 14)));
+  receipt->state = g_strdup (yishi_enum_document_label (YISHI_ENUM_ISSUE_STATE, column_peek (stmt, 14)));
 
   load_community (database, &receipt->community_name, &receipt->supervision_phone);
   receipt->today = yishi_clock_today ();

@@ -174,6 +174,17 @@ class NoticeCli(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("问题清单", pdf_text(other))
 
+    def test_chinese_whatever_the_interface_language(self):
+        # A notice is a Chinese document: its state labels do not follow LANGUAGE.
+        out = self.path("three-lists-c.pdf")
+        r = self.notice("three-lists", "--month", MONTH, "--output", out,
+                        env={"LANGUAGE": "", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        text = pdf_text(out)
+        self.assertIn("已办结", text)
+        for english in ("Closed", "Received", "In progress", "Answered", "Followed up"):
+            self.assertNotIn(english, text)
+
     def test_empty_month(self):
         out = self.path("empty.pdf")
         r = self.notice("three-lists", "--month", "2010-01", "--output", out)
