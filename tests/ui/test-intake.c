@@ -21,7 +21,7 @@
 #include "yishi-lookup.h"
 #include "yishi-pdf-preview.h"
 #include "yishi-window.h"
-#include "yishi-test-utils.h"
+#include "yishi-ui-test-utils.h"
 
 static char *demo_path;
 
@@ -704,18 +704,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr (GError) error = NULL;
   int result;
 
-  g_setenv ("YISHI_NOW", "2026-12-01T02:00:00Z", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  yishi_test_make_dir ();
-  demo_path = yishi_test_path ("demo.db");
-  g_assert_true (yishi_demo_generate (demo_path, YISHI_DEMO_SCALE_COMMUNITY, 1, "2026-12-01",
-                                      NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  demo_path = yishi_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/intake/file-and-find", test_file_and_find);
   g_test_add_func ("/intake/errors-write-nothing", test_errors_write_nothing);

@@ -17,7 +17,7 @@
 #include "yishi-summary.h"
 #include "yishi-welcome-page.h"
 #include "yishi-window.h"
-#include "yishi-test-utils.h"
+#include "yishi-ui-test-utils.h"
 
 static char *demo_path;
 
@@ -325,18 +325,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr (GError) error = NULL;
   int result;
 
-  g_setenv ("YISHI_NOW", "2026-12-01T02:00:00Z", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  yishi_test_make_dir ();
-  demo_path = yishi_test_path ("demo.db");
-  g_assert_true (yishi_demo_generate (demo_path, YISHI_DEMO_SCALE_COMMUNITY, 1, "2026-12-01",
-                                      NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  demo_path = yishi_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/window/panels-on-demo", test_panels_on_demo);
   g_test_add_func ("/window/welcome-creates-community", test_welcome_creates_community);
