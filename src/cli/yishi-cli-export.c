@@ -98,7 +98,7 @@ export_ledger (YishiCliContext  *context,
     }
   if (show)
     fprintf (stderr, "\r");
-  g_print (_("Wrote %s: %" G_GINT64_FORMAT " matters in %.1f s\n"), output, rows,
+  g_print (_("Wrote %s: %lld matters in %.1f s\n"), output, (long long)rows,
            (g_get_monotonic_time () - started) / 1e6);
   return YISHI_CLI_OK;
 }
