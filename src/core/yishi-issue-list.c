@@ -324,14 +324,27 @@ fetch_page (YishiIssueList *self,
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   int n = (int)self->bindings->len;
 
-  sql = g_strconcat ("SELECT i.id, i.serial, i.received_at, i.channel, c.name, i.title,"
-                     " coalesce (b.name, g.name, nullif (i.place_text, '')) AS place,"
-                     " coalesce (nullif (i.responsible_text, ''), o.name) AS responsible,"
-                     " i.deadline, i.state, i.urgency"
-                     " FROM issue i LEFT JOIN category c ON c.id = i.category_id"
-                     " LEFT JOIN building b ON b.id = i.building_id LEFT JOIN grid g ON g.id = i.grid_id"
-                     " LEFT JOIN organisation o ON o.id = i.responsible_org_id",
-                     self->where, order_by (self), " LIMIT ? OFFSET ?", NULL);
+#define PAGE_COLUMNS \
+  "SELECT i.id, i.serial, i.received_at, i.channel, c.name, i.title," \
+  " coalesce (b.name, g.name, nullif (i.place_text, '')) AS place," \
+  " coalesce (nullif (i.responsible_text, ''), o.name) AS responsible," \
+  " i.deadline, i.state, i.urgency"
+#define PAGE_JOINS \
+  " LEFT JOIN category c ON c.id = i.category_id" \
+  " LEFT JOIN building b ON b.id = i.building_id LEFT JOIN grid g ON g.id = i.grid_id" \
+  " LEFT JOIN organisation o ON o.id = i.responsible_org_id"
+
+  if (self->sort == YISHI_ISSUE_SORT_CATEGORY || self->sort == YISHI_ISSUE_SORT_PLACE ||
+      self->sort == YISHI_ISSUE_SORT_RESPONSIBLE)
+    sql = g_strconcat (PAGE_COLUMNS " FROM issue i" PAGE_JOINS, self->where, order_by (self),
+                       " LIMIT ? OFFSET ?", NULL);
+  else
+    /* Sorted on the matter's own columns: pick the page first, then join only its rows
+     * (a search may match ten thousand matters; joining them all to sort is wasted). */
+    sql = g_strconcat (PAGE_COLUMNS " FROM (SELECT * FROM issue i", self->where, order_by (self),
+                       " LIMIT ? OFFSET ?) i" PAGE_JOINS, order_by (self), NULL);
+#undef PAGE_COLUMNS
+#undef PAGE_JOINS
   stmt = yishi_database_prepare (self->database, sql, NULL);
   if (stmt == NULL)
     {
