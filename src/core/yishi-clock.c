@@ -57,3 +57,24 @@ yishi_clock_today (void)
 
   return g_date_time_format (local, "%Y-%m-%d");
 }
+
+/**
+ * yishi_clock_format_local:
+ * @utc: a stored time, ISO-8601 in UTC
+ * @format: a g_date_time_format () format
+ *
+ * Returns: (transfer full) (nullable): @utc in the user's time zone, or %NULL when it is
+ *   not a time
+ */
+char *
+yishi_clock_format_local (const char *utc,
+                          const char *format)
+{
+  g_autoptr (GDateTime) when = utc ? g_date_time_new_from_iso8601 (utc, NULL) : NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  if (when == NULL)
+    return NULL;
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, format);
+}

@@ -14,5 +14,7 @@ GDateTime *yishi_clock_now_utc     (void);
 char      *yishi_clock_now_string  (void);
 char      *yishi_clock_today       (void);
 char      *yishi_clock_format_utc  (GDateTime *when);
+char      *yishi_clock_format_local (const char *utc,
+                                     const char *format);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "yishi-clock.h"
 #include "yishi-database-private.h"
 #include "yishi-enums.h"
+#include "yishi-issue-machine.h"
 #include "yishi-search.h"
 
 #include "yishi-issue-list.h"
@@ -130,9 +131,6 @@ utc_bound (const char *date,
   return yishi_clock_format_utc (shifted);
 }
 
-#define OPEN_STATES "('received', 'triaged', 'dispatched', 'in_progress', 'answered'," \
-                    " 'in_deliberation', 'publicised', 'implementing', 'visited')"
-
 static void
 build_where (YishiIssueList *self)
 {
@@ -147,7 +145,7 @@ build_where (YishiIssueList *self)
   self->soon = calendar ? yishi_calendar_add_working_days (calendar, self->today, 2) : g_strdup (self->today);
 
   if (g_strcmp0 (f->state, "open") == 0)
-    g_string_append (where, " AND i.state IN " OPEN_STATES);
+    g_string_append (where, " AND i.state IN " YISHI_ISSUE_OPEN_STATES_SQL);
   else if (f->state != NULL)
     {
       g_string_append (where, " AND i.state = ?");
@@ -175,12 +173,12 @@ build_where (YishiIssueList *self)
     }
   if (f->overdue)
     {
-      g_string_append (where, " AND i.state IN " OPEN_STATES " AND i.deadline < ?");
+      g_string_append (where, " AND i.state IN " YISHI_ISSUE_OPEN_STATES_SQL " AND i.deadline < ?");
       bind_text (self, self->today);
     }
   if (f->due_soon)
     {
-      g_string_append (where, " AND i.state IN " OPEN_STATES " AND i.deadline BETWEEN ? AND ?");
+      g_string_append (where, " AND i.state IN " YISHI_ISSUE_OPEN_STATES_SQL " AND i.deadline BETWEEN ? AND ?");
       bind_text (self, self->today);
       bind_text (self, self->soon);
     }
@@ -304,18 +302,6 @@ count_rows (YishiIssueList *self)
 }
 
 static char *
-local_date (const char *utc)
-{
-  g_autoptr (GDateTime) when = utc ? g_date_time_new_from_iso8601 (utc, NULL) : NULL;
-  g_autoptr (GDateTime) local = NULL;
-
-  if (when == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
-static char *
 yishi_str_replace (const char *text,
                    const char *find,
                    const char *replacement)
@@ -382,9 +368,9 @@ fetch_page (YishiIssueList *self,
     {
       const char *state = (const char *)sqlite3_column_text (stmt, 9);
       const char *deadline = (const char *)sqlite3_column_text (stmt, 8);
-      g_autofree char *received = local_date ((const char *)sqlite3_column_text (stmt, 2));
-      gboolean open = g_strcmp0 (state, "closed") != 0 && g_strcmp0 (state, "rejected") != 0 &&
-                      g_strcmp0 (state, "merged") != 0;
+      g_autofree char *received = yishi_clock_format_local ((const char *)sqlite3_column_text (stmt, 2),
+                                                            "%Y-%m-%d");
+      gboolean open = yishi_issue_state_is_open (state);
       YishiIssueDue due = YISHI_ISSUE_DUE_NONE;
 
       if (open && deadline != NULL)

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* The open states for SQL, as yishi_issue_state_is_open () decides them. */
+#define YISHI_ISSUE_OPEN_STATES_SQL \
+  "('received', 'triaged', 'dispatched', 'in_progress', 'answered', 'in_deliberation'," \
+  " 'publicised', 'implementing', 'visited')"
+
 gboolean            yishi_issue_state_is_valid     (const char *state);
 gboolean            yishi_issue_state_is_open      (const char *state);
 gboolean            yishi_issue_machine_allows     (const char *from,

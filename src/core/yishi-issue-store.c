@@ -65,19 +65,6 @@ row_exists (YishiDatabase *database,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
-/* The local calendar date of a UTC time stamp. */
-static char *
-local_date_of (const char *utc)
-{
-  g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (utc, NULL);
-  g_autoptr (GDateTime) local = NULL;
-
-  if (when == NULL)
-    return NULL;
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 char *
 yishi_issue_store_deadline_for (YishiDatabase  *database,
                                 const char     *received_date,
@@ -255,7 +242,7 @@ yishi_issue_store_add (YishiDatabase          *database,
     }
   else
     received = yishi_clock_now_string ();
-  date = local_date_of (received);
+  date = yishi_clock_format_local (received, "%Y-%m-%d");
   name = g_strstrip (g_strdup (draft->anonymous ? "" : draft->requester_name ? draft->requester_name : ""));
 
   /* Derive the grid from the building when only the building was picked. */
@@ -347,8 +334,20 @@ current_state (YishiDatabase  *database,
       return NULL;
     }
   if (received_date != NULL)
-    *received_date = local_date_of ((const char *)sqlite3_column_text (stmt, 1));
+    *received_date = yishi_clock_format_local ((const char *)sqlite3_column_text (stmt, 1), "%Y-%m-%d");
   return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+/* Commits when @ok, else rolls back: the end of every store function. */
+static gboolean
+finish (YishiDatabase  *database,
+        gboolean        ok,
+        GError        **error)
+{
+  if (ok && yishi_database_commit (database, error))
+    return TRUE;
+  yishi_database_rollback (database);
+  return FALSE;
 }
 
 static gboolean
@@ -439,13 +438,9 @@ yishi_issue_store_triage (YishiDatabase           *database,
 
   if (!yishi_database_begin (database, error))
     return FALSE;
-  if (!move (database, id, from, "triaged", values, NULL, triage->note, error) ||
-      !yishi_database_commit (database, error))
-    {
-      yishi_database_rollback (database);
-      return FALSE;
-    }
-  return TRUE;
+  return finish (database,
+                 move (database, id, from, "triaged", values, NULL, triage->note, error),
+                 error);
 }
 
 /**
@@ -482,13 +477,9 @@ yishi_issue_store_step (YishiDatabase  *database,
 
   if (!yishi_database_begin (database, error))
     return FALSE;
-  if (!move (database, id, from, to_state, NULL, NULL, note, error) ||
-      !yishi_database_commit (database, error))
-    {
-      yishi_database_rollback (database);
-      return FALSE;
-    }
-  return TRUE;
+  return finish (database,
+                 move (database, id, from, to_state, NULL, NULL, note, error),
+                 error);
 }
 
 /**
@@ -540,18 +531,16 @@ yishi_issue_store_feedback (YishiDatabase  *database,
 
   if (!yishi_database_begin (database, error))
     return FALSE;
-  if (yishi_database_insert (database, "satisfaction", values, error) == 0 ||
-      !move (database, id, from, "visited", NULL, NULL, note, error) ||
-      !add_event (database, id, "evaluate", NULL, NULL,
-                  rating ? yishi_enum_label (YISHI_ENUM_SATISFACTION, rating) : unreachable_reason, error) ||
-      (unhappy && !move (database, id, "visited", "in_progress", NULL, "reopen",
-                         _("Reopened: the requester is not satisfied"), error)) ||
-      !yishi_database_commit (database, error))
-    {
-      yishi_database_rollback (database);
-      return FALSE;
-    }
-  return TRUE;
+  return finish (database,
+                 yishi_database_insert (database, "satisfaction", values, error) != 0 &&
+                 move (database, id, from, "visited", NULL, NULL, note, error) &&
+                 add_event (database, id, "evaluate", NULL, NULL,
+                            rating ? yishi_enum_label (YISHI_ENUM_SATISFACTION, rating)
+                                   : unreachable_reason,
+                            error) &&
+                 (!unhappy || move (database, id, "visited", "in_progress", NULL, "reopen",
+                                    _("Reopened: the requester is not satisfied"), error)),
+                 error);
 }
 
 /* Closing (销号) needs the requester's feedback, or the reason they could not be reached. */
@@ -586,13 +575,9 @@ yishi_issue_store_close (YishiDatabase  *database,
 
   if (!yishi_database_begin (database, error))
     return FALSE;
-  if (!move (database, id, from, "closed", NULL, NULL, note, error) ||
-      !yishi_database_commit (database, error))
-    {
-      yishi_database_rollback (database);
-      return FALSE;
-    }
-  return TRUE;
+  return finish (database,
+                 move (database, id, from, "closed", NULL, NULL, note, error),
+                 error);
 }
 
 gboolean
@@ -616,13 +601,9 @@ yishi_issue_store_reject (YishiDatabase  *database,
   yishi_values_set_text (values, "rejection_reason", reason);
   if (!yishi_database_begin (database, error))
     return FALSE;
-  if (!move (database, id, from, "rejected", values, NULL, reason, error) ||
-      !yishi_database_commit (database, error))
-    {
-      yishi_database_rollback (database);
-      return FALSE;
-    }
-  return TRUE;
+  return finish (database,
+                 move (database, id, from, "rejected", values, NULL, reason, error),
+                 error);
 }
 
 static char *
@@ -817,15 +798,11 @@ yishi_issue_store_add_requester (YishiDatabase  *database,
 
   if (!yishi_database_begin (database, error))
     return FALSE;
-  if (yishi_database_insert (database, "issue_requester", requester, error) == 0 ||
-      !add_event (database, id, "note", NULL, NULL, text, error) ||
-      !yishi_search_index_issue (database, id, error) ||
-      !yishi_database_commit (database, error))
-    {
-      yishi_database_rollback (database);
-      return FALSE;
-    }
-  return TRUE;
+  return finish (database,
+                 yishi_database_insert (database, "issue_requester", requester, error) != 0 &&
+                 add_event (database, id, "note", NULL, NULL, text, error) &&
+                 yishi_search_index_issue (database, id, error),
+                 error);
 }
 
 /* 督办: a reminder to the responsible party, recorded on the timeline. */
@@ -847,14 +824,10 @@ yishi_issue_store_chase (YishiDatabase  *database,
 
   if (!yishi_database_begin (database, error))
     return FALSE;
-  if (!add_event (database, id, "chase", NULL, NULL, note, error) ||
-      !yishi_search_index_issue (database, id, error) ||
-      !yishi_database_commit (database, error))
-    {
-      yishi_database_rollback (database);
-      return FALSE;
-    }
-  return TRUE;
+  return finish (database,
+                 add_event (database, id, "chase", NULL, NULL, note, error) &&
+                 yishi_search_index_issue (database, id, error),
+                 error);
 }
 
 /* Deleting hides a matter everywhere; undeleting brings it back as it was. */

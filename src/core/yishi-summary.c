@@ -16,11 +16,10 @@
 #include "yishi-clock.h"
 #include "yishi-database-private.h"
 #include "yishi-enums.h"
+#include "yishi-issue-machine.h"
 
 #include "yishi-summary.h"
 
-#define OPEN_STATES "('received', 'triaged', 'dispatched', 'in_progress', 'answered'," \
-                    " 'in_deliberation', 'publicised', 'implementing', 'visited')"
 
 void
 yishi_summary_free (YishiSummary *summary)
@@ -112,14 +111,14 @@ yishi_summary_load (YishiDatabase  *database,
 
   summary->issues = yishi_database_query_int (database, "SELECT count(*) FROM issue WHERE deleted_at IS NULL", -1);
   summary->issues_open =
-    yishi_database_query_int (database, "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state IN " OPEN_STATES, 0);
+    yishi_database_query_int (database, "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state IN " YISHI_ISSUE_OPEN_STATES_SQL, 0);
   summary->issues_overdue =
     count_with (database,
-                "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state IN " OPEN_STATES " AND deadline < ?",
+                "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state IN " YISHI_ISSUE_OPEN_STATES_SQL " AND deadline < ?",
                 summary->today, NULL);
   summary->issues_due_soon =
     count_with (database,
-                "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state IN " OPEN_STATES
+                "SELECT count(*) FROM issue WHERE deleted_at IS NULL AND state IN " YISHI_ISSUE_OPEN_STATES_SQL
                 " AND deadline >= ? AND deadline <= ?",
                 summary->today, soon);
   summary->issues_closed_month =
@@ -204,15 +203,11 @@ column_dup (sqlite3_stmt *stmt,
 }
 
 static char *
-local_date (const char *utc)
+yishi_summary_time (const char *utc)
 {
-  g_autoptr (GDateTime) when = utc ? g_date_time_new_from_iso8601 (utc, NULL) : NULL;
-  g_autoptr (GDateTime) local = NULL;
+  char *local = yishi_clock_format_local (utc, "%Y-%m-%d %H:%M");
 
-  if (when == NULL)
-    return g_strdup (utc ? utc : "");
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return local ? local : g_strdup (utc ? utc : "");
 }
 
 static YishiSummaryItem *
@@ -222,10 +217,9 @@ issue_item (sqlite3_stmt *stmt,
   YishiSummaryItem *item = g_new0 (YishiSummaryItem, 1);
   const char *state = (const char *)sqlite3_column_text (stmt, 2);
   const char *deadline = (const char *)sqlite3_column_text (stmt, 3);
-  g_autofree char *received = local_date ((const char *)sqlite3_column_text (stmt, 4));
+  g_autofree char *received = yishi_summary_time ((const char *)sqlite3_column_text (stmt, 4));
   const char *place = (const char *)sqlite3_column_text (stmt, 5);
-  gboolean open = !g_str_equal (state, "closed") && !g_str_equal (state, "rejected") &&
-                  !g_str_equal (state, "merged");
+  gboolean open = yishi_issue_state_is_open (state);
 
   item->title = g_strdup_printf ("%s  %s", sqlite3_column_text (stmt, 0),
                                  sqlite3_column_text (stmt, 1));
@@ -248,7 +242,7 @@ static YishiSummaryItem *
 meeting_item (sqlite3_stmt *stmt)
 {
   YishiSummaryItem *item = g_new0 (YishiSummaryItem, 1);
-  g_autofree char *when = local_date ((const char *)sqlite3_column_text (stmt, 2));
+  g_autofree char *when = yishi_summary_time ((const char *)sqlite3_column_text (stmt, 2));
   const char *state = (const char *)sqlite3_column_text (stmt, 4);
 
   item->title = column_dup (stmt, 0);
@@ -312,7 +306,7 @@ yishi_summary_list (YishiDatabase     *database,
       break;
 
     case YISHI_SUMMARY_OVERDUE_ISSUES:
-      sql = ISSUE_COLUMNS " AND i.state IN " OPEN_STATES " AND i.deadline < ?2"
+      sql = ISSUE_COLUMNS " AND i.state IN " YISHI_ISSUE_OPEN_STATES_SQL " AND i.deadline < ?2"
             " ORDER BY i.deadline, i.id LIMIT ?1";
       break;
 

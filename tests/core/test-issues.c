@@ -117,6 +117,14 @@ test_machine (void)
   g_assert_false (yishi_issue_machine_allows ("bogus", "closed"));
   g_assert_cmpstr (yishi_issue_machine_event_kind ("closed", "in_progress"), ==, "reopen");
   g_assert_cmpstr (yishi_issue_machine_event_kind ("dispatched", "in_progress"), ==, "handle");
+  /* The SQL list of open states is the same set as yishi_issue_state_is_open (). */
+  for (guint i = 0; i < G_N_ELEMENTS (all_states); i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("'%s'", all_states[i]);
+
+      g_assert_cmpint (strstr (YISHI_ISSUE_OPEN_STATES_SQL, quoted) != NULL, ==,
+                       yishi_issue_state_is_open (all_states[i]));
+    }
   g_assert_true (yishi_issue_state_is_open ("visited"));
   g_assert_false (yishi_issue_state_is_open ("merged"));
 }
