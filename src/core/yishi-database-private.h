@@ -27,6 +27,7 @@ sqlite3_stmt  *yishi_database_prepare           (YishiDatabase  *self,
 gint64         yishi_database_query_int         (YishiDatabase  *self,
                                                  const char     *sql,
                                                  gint64          fallback);
+void           yishi_database_forget_schema     (YishiDatabase  *self);
 void           yishi_database_emit_changed      (YishiDatabase  *self,
                                                  const char     *table);
 gboolean       yishi_database_audit             (YishiDatabase  *self,

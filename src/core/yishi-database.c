@@ -37,6 +37,7 @@ struct _YishiDatabase
   GRand *uuid_rand; /* NULL: random UUIDs; set: deterministic (demo data) */
   guint depth;      /* nesting of yishi_database_begin () */
   GPtrArray *pending_changes;
+  GHashTable *columns;  /* "table.column" → 1 present / 2 absent, for inserts */
   guint read_only : 1;
 };
 
@@ -71,6 +72,7 @@ yishi_database_finalize (GObject *object)
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->uuid_rand, g_rand_free);
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_hash_table_unref);
 
   G_OBJECT_CLASS (yishi_database_parent_class)->finalize (object);
 }
@@ -125,6 +127,7 @@ static void
 yishi_database_init (YishiDatabase *self)
 {
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+  self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Error reporting ----------------------------------------------------------------- */
@@ -762,19 +765,35 @@ valid_identifier (const char *name)
   return TRUE;
 }
 
+/* Asked up to three times per insert: the answers are kept (the schema changes only
+ * through migrations, which forget them). */
 static gboolean
 table_has_column (YishiDatabase *self,
                   const char    *table,
                   const char    *column)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = g_strconcat (table, ".", column, NULL);
+  int known = GPOINTER_TO_INT (g_hash_table_lookup (self->columns, key));
+  gboolean present;
 
+  if (known != 0)
+    return known == 1;
   if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM pragma_table_info (?) WHERE name = ?", -1,
                           &stmt, NULL) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  present = sqlite3_step (stmt) == SQLITE_ROW;
+  g_hash_table_insert (self->columns, g_steal_pointer (&key), GINT_TO_POINTER (present ? 1 : 2));
+  return present;
+}
+
+/* For migrations: the schema is about to change. */
+void
+yishi_database_forget_schema (YishiDatabase *self)
+{
+  g_hash_table_remove_all (self->columns);
 }
 
 static void
@@ -1439,6 +1458,7 @@ yishi_database_restore (YishiDatabase  *self,
 
   if (!copy_database (from->db, self->db, error))
     return FALSE;
+  yishi_database_forget_schema (self);
 
   if (!yishi_migrations_run (self, error))
     return FALSE;

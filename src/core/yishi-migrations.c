@@ -45,6 +45,8 @@ yishi_migrations_run (YishiDatabase  *database,
   if (version < 0)
     return yishi_database_set_error (database, error);
 
+  if (version < YISHI_SCHEMA_VERSION)
+    yishi_database_forget_schema (database);
   for (int n = version; n < YISHI_SCHEMA_VERSION; n++)
     {
       g_autoptr (GBytes) script = NULL;
