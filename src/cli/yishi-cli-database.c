@@ -50,23 +50,6 @@ static const struct
   { "audit_rows", "audit_log", N_("Audit log rows") },
 };
 
-static void
-json_string (GString    *out,
-             const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar)*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar)*p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 int
 yishi_cli_info (YishiCliContext  *context,
                 int               argc,
@@ -99,12 +82,12 @@ yishi_cli_info (YishiCliContext  *context,
       g_autoptr (GString) out = g_string_new ("{");
 
       g_string_append (out, "\"path\":");
-      json_string (out, yishi_database_get_path (database));
+      yishi_json_append_string (out, yishi_database_get_path (database));
       g_string_append_printf (out, ",\"schema_version\":%d",
                               yishi_database_get_schema_version (database));
       g_string_append (out, ",\"community\":");
       if (community != NULL)
-        json_string (out, community->name);
+        yishi_json_append_string (out, community->name);
       else
         g_string_append (out, "null");
       for (guint i = 0; i < G_N_ELEMENTS (counted); i++)

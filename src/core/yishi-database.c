@@ -796,9 +796,10 @@ yishi_database_forget_schema (YishiDatabase *self)
   g_hash_table_remove_all (self->columns);
 }
 
-static void
-json_append_string (GString    *json,
-                    const char *text)
+/* @text as a JSON string (quotes, backslashes and control characters escaped). */
+void
+yishi_json_append_string (GString    *json,
+                          const char *text)
 {
   g_string_append_c (json, '"');
   for (const char *p = text; *p; p++)
@@ -848,7 +849,7 @@ row_json (YishiDatabase *self,
 
       if (i > 0)
         g_string_append_c (json, ',');
-      json_append_string (json, name);
+      yishi_json_append_string (json, name);
       g_string_append_c (json, ':');
 
       switch (sqlite3_column_type (stmt, i))
@@ -867,7 +868,7 @@ row_json (YishiDatabase *self,
           break;
 
         case SQLITE_TEXT:
-          json_append_string (json, (const char *)sqlite3_column_text (stmt, i));
+          yishi_json_append_string (json, (const char *)sqlite3_column_text (stmt, i));
           if (uuid_out != NULL && g_str_equal (name, "uuid"))
             *uuid_out = g_strdup ((const char *)sqlite3_column_text (stmt, i));
           break;

@@ -94,4 +94,7 @@ gboolean       yishi_database_restore              (YishiDatabase           *sel
                                                     char                   **safety_backup,
                                                     GError                 **error);
 
+void           yishi_json_append_string            (GString                 *json,
+                                                    const char              *text);
+
 G_END_DECLS
