@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program understands (PRAGMA user_version). */
-#define YISHI_SCHEMA_VERSION 2
+#define YISHI_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of a Yishi file: "YISH". */
 #define YISHI_APPLICATION_ID 0x59495348

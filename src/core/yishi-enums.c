@@ -120,6 +120,54 @@ static const YishiEnumValue satisfactions[] = {
   { "dissatisfied", N_("Dissatisfied"), "不满意" },
 };
 
+static const YishiEnumValue genders[] = {
+  { "male", N_("Male"), "男" },
+  { "female", N_("Female"), "女" },
+  { "unknown", N_("Not recorded"), "未登记" },
+};
+
+static const YishiEnumValue political_statuses[] = {
+  { "party_member", N_("Party member"), "中共党员" },
+  { "probationary_member", N_("Probationary party member"), "中共预备党员" },
+  { "league_member", N_("Youth League member"), "共青团员" },
+  { "democratic_party", N_("Democratic party member"), "民主党派" },
+  { "masses", N_("Ordinary citizen"), "群众" },
+};
+
+static const YishiEnumValue organisation_kinds[] = {
+  { "area_unit", N_("Unit in the area"), "辖区单位" },
+  { "property_company", N_("Property company"), "物业公司" },
+  { "owners_committee", N_("Owners' committee"), "业委会" },
+  { "social_org", N_("Social organisation"), "社会组织" },
+  { "government_dept", N_("Government department"), "职能部门" },
+  { "other_community", N_("Other community"), "其他社区" },
+};
+
+/* The 8 kinds of posts in-service party members claim (在职党员认领岗位). */
+static const YishiEnumValue post_kinds[] = {
+  { "organisation_building", N_("Organisation building"), "组织建设" },
+  { "legal_aid", N_("Legal aid"), "法律援助" },
+  { "poverty_disability_jobs", N_("Poverty, disability and jobs"), "扶贫助残就业" },
+  { "community_governance", N_("Community governance"), "社区治理" },
+  { "health", N_("Health"), "医疗卫生" },
+  { "culture_sports", N_("Culture and sports"), "文化体育" },
+  { "safety_patrol", N_("Safety patrol"), "治安巡逻" },
+  { "other", N_("Other"), "其他" },
+};
+
+static const YishiEnumValue tenures[] = {
+  { "owner", N_("Owner-occupied"), "自住" },
+  { "tenant", N_("Rented"), "出租" },
+  { "collective_rental", N_("Shared rental"), "群租" },
+  { "vacant", N_("Vacant"), "空置" },
+};
+
+static const YishiEnumValue points_kinds[] = {
+  { "earn", N_("Earned"), "获得" },
+  { "redeem", N_("Redeemed"), "兑换" },
+  { "adjust", N_("Adjustment"), "调整" },
+};
+
 static const struct
 {
   const YishiEnumValue *values;
@@ -138,6 +186,12 @@ static const struct
   [YISHI_ENUM_PARTY_CATEGORY] = TABLE (party_categories),
   [YISHI_ENUM_RESIDENCE_TYPE] = TABLE (residence_types),
   [YISHI_ENUM_SATISFACTION] = TABLE (satisfactions),
+  [YISHI_ENUM_GENDER] = TABLE (genders),
+  [YISHI_ENUM_POLITICAL_STATUS] = TABLE (political_statuses),
+  [YISHI_ENUM_ORGANISATION_KIND] = TABLE (organisation_kinds),
+  [YISHI_ENUM_POST_KIND] = TABLE (post_kinds),
+  [YISHI_ENUM_TENURE] = TABLE (tenures),
+  [YISHI_ENUM_POINTS_KIND] = TABLE (points_kinds),
 #undef TABLE
 };
 

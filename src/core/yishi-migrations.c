@@ -22,6 +22,7 @@
 static const char *const migrations[] = {
   "/com/example/Yishi/schema/0001-initial.sql",
   "/com/example/Yishi/schema/0002-ledger.sql",
+  "/com/example/Yishi/schema/0003-registry.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == YISHI_SCHEMA_VERSION);

@@ -71,7 +71,7 @@ class Cli(unittest.TestCase):
         for key in ("schema_version", "people", "households", "buildings", "grids", "issues",
                     "meetings"):
             self.assertIn(key, info)
-        self.assertEqual(info["schema_version"], 2)
+        self.assertEqual(info["schema_version"], 3)
         self.assertEqual(info["issues"], 1500)
         self.assertEqual(info["meetings"], 60)
         self.assertTrue(4750 <= info["people"] <= 5250, info["people"])
