@@ -140,7 +140,7 @@ not_deleted (YishiDatabase *database)
 {
   return yishi_database_query_int (database, "SELECT count(*) FROM pragma_table_info ('issue')"
                                              " WHERE name = 'deleted_at'", 0) > 0
-         ? " AND deleted_at IS NULL" : "";
+         ? " AND issue.deleted_at IS NULL" : "";
 }
 
 /* Counted independently of the notice's own query: Shanghai is UTC+8 all year. */
@@ -286,11 +286,11 @@ test_three_lists_privacy (void)
     g_hash_table_add (staff, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  sql = g_strdup_printf ("SELECT i.requester_name FROM issue i"
-                         " LEFT JOIN person p ON p.id = i.requester_person_id"
-                         " WHERE i.anonymous = 0 AND coalesce (p.public_name_consent, 0) = 0"
-                         " AND i.requester_name <> '' AND i.state <> 'merged'"
-                         " AND strftime ('%%Y-%%m', i.received_at, '+8 hours') = '2026-11'%s",
+  sql = g_strdup_printf ("SELECT issue.requester_name FROM issue"
+                         " LEFT JOIN person p ON p.id = issue.requester_person_id"
+                         " WHERE issue.anonymous = 0 AND coalesce (p.public_name_consent, 0) = 0"
+                         " AND issue.requester_name <> '' AND issue.state <> 'merged'"
+                         " AND strftime ('%%Y-%%m', issue.received_at, '+8 hours') = '2026-11'%s",
                          not_deleted (database));
   stmt = yishi_database_prepare (database, sql, NULL);
   g_assert_nonnull (stmt);
