@@ -38,6 +38,12 @@ static const struct
 #ifdef YISHI_CLI_HAVE_EXPORT
   { "export", yishi_cli_export, N_("Write a workbook") },
 #endif
+#ifdef YISHI_CLI_HAVE_IMPORT
+  { "import", yishi_cli_import, N_("Import a roster from a spreadsheet") },
+#endif
+#ifdef YISHI_CLI_HAVE_PEOPLE
+  { "people", yishi_cli_people, N_("Search the registry's people") },
+#endif
 };
 
 static void

@@ -65,6 +65,14 @@ int  yishi_cli_notice      (YishiCliContext  *context,
 int  yishi_cli_export      (YishiCliContext  *context,
                             int               argc,
                             char            **argv);
+/* yishi-cli-import.c: import roster FILE [--dry-run] [--rejected FILE.xlsx] */
+int  yishi_cli_import      (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
+/* yishi-cli-people.c: people search QUERY */
+int  yishi_cli_people      (YishiCliContext  *context,
+                            int               argc,
+                            char            **argv);
 YishiDatabase *yishi_cli_open_database (YishiCliContext        *context,
                                         int                     flags,
                                         GError                **error);
