@@ -752,6 +752,16 @@ queued:
     flush_changes (self);
 }
 
+void
+yishi_database_notify_changed (YishiDatabase     *self,
+                               const char *const *tables)
+{
+  g_return_if_fail (YISHI_IS_DATABASE (self));
+
+  for (guint i = 0; tables != NULL && tables[i] != NULL; i++)
+    yishi_database_emit_changed (self, tables[i]);
+}
+
 /* Audited writes ------------------------------------------------------------------- */
 
 static gboolean

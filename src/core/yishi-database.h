@@ -94,6 +94,11 @@ gboolean       yishi_database_restore              (YishiDatabase           *sel
                                                     char                   **safety_backup,
                                                     GError                 **error);
 
+/* Another connection (a worker thread's, another process) changed @tables: emits
+ * "changed::table" for each on this one, so that its views refresh. */
+void           yishi_database_notify_changed       (YishiDatabase           *self,
+                                                    const char *const       *tables);
+
 void           yishi_json_append_string            (GString                 *json,
                                                     const char              *text);
 
