@@ -92,21 +92,25 @@ yishi_summary_load (YishiDatabase  *database,
   year = g_strndup (summary->today, 4);
   next_year = g_strdup_printf ("%d", atoi (year) + 1);
 
-  summary->grids = yishi_database_count (database, "grid");
-  summary->buildings = yishi_database_count (database, "building");
-  summary->units = yishi_database_count (database, "unit");
-  summary->households = yishi_database_count (database, "household");
-  summary->people = yishi_database_count (database, "person");
+  /* Live rows only: deleting in the registry hides rows until it is undone. */
+  summary->grids = yishi_database_query_int (database, "SELECT count(*) FROM grid WHERE deleted_at IS NULL", 0);
+  summary->buildings = yishi_database_query_int (database, "SELECT count(*) FROM building WHERE deleted_at IS NULL", 0);
+  summary->units = yishi_database_query_int (database, "SELECT count(*) FROM unit WHERE deleted_at IS NULL", 0);
+  summary->households = yishi_database_query_int (database, "SELECT count(*) FROM household WHERE deleted_at IS NULL", 0);
+  summary->people = yishi_database_query_int (database, "SELECT count(*) FROM person WHERE deleted_at IS NULL", 0);
   summary->organisations = yishi_database_count (database, "organisation");
   summary->party_members =
     yishi_database_query_int (database,
-                              "SELECT count(DISTINCT person_id) FROM party_membership"
-                              " WHERE end_date IS NULL",
+                              "SELECT count(DISTINCT m.person_id) FROM party_membership m"
+                              " JOIN person p ON p.id = m.person_id"
+                              " WHERE m.end_date IS NULL AND p.deleted_at IS NULL",
                               0);
   summary->volunteers =
     yishi_database_query_int (database,
-                              "SELECT count(DISTINCT person_id) FROM role_assignment"
-                              " WHERE role = 'volunteer' AND end_date IS NULL",
+                              "SELECT count(DISTINCT r.person_id) FROM role_assignment r"
+                              " JOIN person p ON p.id = r.person_id"
+                              " WHERE r.role = 'volunteer' AND r.end_date IS NULL"
+                              " AND p.deleted_at IS NULL",
                               0);
 
   summary->issues = yishi_database_query_int (database, "SELECT count(*) FROM issue WHERE deleted_at IS NULL", -1);
@@ -320,12 +324,12 @@ yishi_summary_list (YishiDatabase     *database,
       break;
 
     case YISHI_SUMMARY_GRIDS:
-      sql = "SELECT g.name, (SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id"
-            " JOIN unit u ON u.id = h.unit_id JOIN building b ON b.id = u.building_id"
-            " WHERE b.grid_id = g.id),"
-            " c.name || ' · ' || (SELECT count(*) FROM building b WHERE b.grid_id = g.id)"
+      sql = "SELECT g.name, (SELECT count(*) FROM person p"
+            " WHERE p.grid_id = g.id AND p.deleted_at IS NULL),"
+            " c.name || ' · ' || (SELECT count(*) FROM building b"
+            " WHERE b.grid_id = g.id AND b.deleted_at IS NULL)"
             " FROM grid g JOIN community c ON c.id = g.community_id"
-            " WHERE ?2 IS NOT NULL ORDER BY g.community_id, g.position, g.id LIMIT ?1";
+            " WHERE ?2 IS NOT NULL AND g.deleted_at IS NULL ORDER BY g.community_id, g.position, g.id LIMIT ?1";
       break;
 
     case YISHI_SUMMARY_CATEGORIES_YEAR:
