@@ -41,7 +41,7 @@ GQuark yishi_sheet_error_quark (void);
 typedef enum
 {
   YISHI_CELL_EMPTY,
-  YISHI_CELL_TEXT,
+  YISHI_CELL_TEXT,   /* also a boolean's TRUE/FALSE, an error (#N/A), a formula's text */
   YISHI_CELL_NUMBER, /* an xlsx number cell: text is the number printed with %.15g */
   YISHI_CELL_DATE,   /* an xlsx number cell with a date format: text is YYYY-MM-DD */
 } YishiCellKind;
@@ -56,10 +56,12 @@ YishiSheet   *yishi_sheet_read            (const char      *path,
                                            gpointer         progress_data,
                                            GError         **error);
 void          yishi_sheet_free            (YishiSheet      *sheet);
-/* "xlsx", "csv (UTF-8)", "csv (UTF-8 with BOM)", "csv (GB18030)" */
+/* "xlsx", "csv (UTF-8)", "csv (UTF-8 with BOM)", "csv (GB18030)", and "csv (UTF-16)" for
+ * Excel's "Unicode text" (UTF-16 with BOM).  Tab-separated text has the same names. */
 const char   *yishi_sheet_get_format      (YishiSheet      *sheet);
 /* Rows as in the file, blank rows included (they have 0 cells); trailing empty cells of a
- * row are dropped. */
+ * row are dropped.  Blank rows after the last row with cells (an xlsx's styled empty rows,
+ * a CSV's empty last lines) are not rows. */
 guint         yishi_sheet_get_n_rows      (YishiSheet      *sheet);
 guint         yishi_sheet_get_n_columns   (YishiSheet      *sheet); /* widest row */
 guint         yishi_sheet_get_n_cells     (YishiSheet      *sheet, guint row);
