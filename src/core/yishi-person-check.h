@@ -23,6 +23,7 @@ typedef enum
   YISHI_PERSON_CHECK_ERROR_PHONE,          /* neither a mobile nor a landline with area code */
   YISHI_PERSON_CHECK_ERROR_PHONE_SCIENTIFIC, /* digits lost to scientific notation (1.38E+10) */
   YISHI_PERSON_CHECK_ERROR_DATE,           /* not a date in any accepted form, or impossible */
+  YISHI_PERSON_CHECK_ERROR_ID_REGION,      /* the region code does not start with 1–8 */
 } YishiPersonCheckError;
 
 GQuark    yishi_person_check_error_quark (void);
@@ -31,7 +32,9 @@ GQuark    yishi_person_check_error_quark (void);
  * sequence, ISO 7064 MOD 11-2 check digit).  Surrounding spaces (ASCII and full-width)
  * are ignored and a lower-case x is accepted.  On success sets @normalised (upper-case X,
  * no spaces), @birth_date ("YYYY-MM-DD") and @gender ("male" when the 17th digit is odd,
- * else "female"); each out parameter may be NULL.  Messages are translated. */
+ * else "female"); each out parameter may be NULL.  Messages are translated.  Checked in
+ * this order: length, characters, region (first digit 1–8: ..._ID_REGION), birth date
+ * (a real day from 1900 to today), check digit. */
 gboolean  yishi_id_number_parse       (const char  *text,
                                        char       **normalised,
                                        char       **birth_date,
@@ -78,7 +81,7 @@ char     *yishi_text_trim             (const char  *text,
                                        gboolean    *changed);
 
 /* Age in whole years on @on ("YYYY-MM-DD") of someone born on @birth_date; -1 if either
- * is not a date. */
+ * is not a date or @on is before @birth_date. */
 int       yishi_age_on                (const char  *birth_date,
                                        const char  *on);
 

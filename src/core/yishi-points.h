@@ -70,9 +70,12 @@ GPtrArray *yishi_points_list_levels  (YishiDatabase *database, GError **error); 
 gint64     yishi_points_save_level   (YishiDatabase *database, const YishiPointsLevel *level, GError **error);
 gboolean   yishi_points_delete_level (YishiDatabase *database, gint64 id, GError **error);
 
-/* A service record: points = min (hours, cap) × rule's points per hour.  @at NULL: now.
- * Hours 0 < h ≤ 24.  Returns the entry id; @points (may be NULL) receives what was
- * credited. */
+/* A service record: points = min (hours, cap) × rule's points per hour (to the
+ * hundredth); the entry keeps the hours as given.  The rule must exist and be active,
+ * the person be live (not deleted).  @at NULL: now; else UTC ISO-8601 (any zone is
+ * converted) or a local date "YYYY-MM-DD" (the start of that day); not in the future,
+ * not before 2000.  Hours 0 < h ≤ 24.  Returns the entry id; @points (may be NULL)
+ * receives what was credited.  Redeem and adjust take @at the same way. */
 gint64     yishi_points_record       (YishiDatabase *database, gint64 person_id, gint64 rule_id,
                                       double hours, const char *description, const char *at,
                                       double *points, GError **error);
@@ -89,9 +92,10 @@ GPtrArray *yishi_points_entries      (YishiDatabase *database, gint64 person_id,
 /* The level reached by @balance, or NULL (a string owned by nobody: g_free). */
 char      *yishi_points_level_for    (YishiDatabase *database, double balance);
 
-/* Standings of a quarter (@year, @quarter 1–4; local dates): everybody with an entry in
- * the quarter or a positive balance, by balance descending then name.
- * YishiPointsStanding. */
+/* Standings of a quarter (@year, @quarter 1–4; local dates): everybody live with an entry
+ * in the quarter or a positive balance, by balance descending then name.  earned: the
+ * quarter's service records; redeemed: its redemptions; corrections count only in the
+ * balance, which sums every entry up to the quarter's end.  YishiPointsStanding. */
 GPtrArray *yishi_points_quarter      (YishiDatabase *database, int year, int quarter, GError **error);
 
 void       yishi_points_rule_free     (YishiPointsRule *rule);
