@@ -64,9 +64,12 @@ yishi_lookup_list (YishiDatabase    *database,
   static const char *const sql[] = {
     [YISHI_LOOKUP_CATEGORIES] = "SELECT id, name, '', 0 FROM category WHERE active = 1 ORDER BY position, id",
     [YISHI_LOOKUP_GRIDS] = "SELECT g.id, g.name, c.name, g.community_id FROM grid g"
-                           " JOIN community c ON c.id = g.community_id ORDER BY g.community_id, g.position, g.id",
+                           " JOIN community c ON c.id = g.community_id WHERE g.deleted_at IS NULL"
+                           " ORDER BY g.community_id, g.position, g.id",
     [YISHI_LOOKUP_BUILDINGS] = "SELECT b.id, b.name, g.name, b.grid_id FROM building b"
-                               " JOIN grid g ON g.id = b.grid_id ORDER BY g.community_id, g.position, g.id,"
+                               " JOIN grid g ON g.id = b.grid_id"
+                               " WHERE b.deleted_at IS NULL AND g.deleted_at IS NULL"
+                               " ORDER BY g.community_id, g.position, g.id,"
                                " b.position, b.id",
     [YISHI_LOOKUP_ORGANISATIONS] = "SELECT id, name, contact_phone, 0 FROM organisation ORDER BY kind, name",
   };
@@ -118,6 +121,7 @@ yishi_lookup_people (YishiDatabase  *database,
                                      " coalesce (b.id, 0) FROM person p LEFT JOIN household h ON h.id = p.household_id"
                                      " LEFT JOIN unit u ON u.id = h.unit_id LEFT JOIN building b ON b.id = u.building_id"
                                      " WHERE substr (p.phone, -4) = substr (?1, -4) AND p.phone LIKE '%' || ?1"
+                                     " AND p.deleted_at IS NULL"
                                      " ORDER BY p.name LIMIT ?2",
                                      error);
     }
@@ -128,6 +132,7 @@ yishi_lookup_people (YishiDatabase  *database,
                                      " coalesce (b.id, 0) FROM person p LEFT JOIN household h ON h.id = p.household_id"
                                      " LEFT JOIN unit u ON u.id = h.unit_id LEFT JOIN building b ON b.id = u.building_id"
                                      " WHERE p.name >= ?1 AND p.name < ?1 || x'f48fbfbf'"
+                                     " AND p.deleted_at IS NULL"
                                      " ORDER BY p.name LIMIT ?2",
                                      error);
     }

@@ -28,18 +28,34 @@ const char  *yishi_person_get_gender         (YishiPerson *self); /* male | fema
 int          yishi_person_get_age            (YishiPerson *self); /* -1 unknown */
 const char  *yishi_person_get_phone          (YishiPerson *self);
 const char  *yishi_person_get_id_tail        (YishiPerson *self); /* last 4 of the ID number, or "" */
-const char  *yishi_person_get_residence_type (YishiPerson *self);
+const char  *yishi_person_get_residence_type (YishiPerson *self); /* YISHI_ENUM_RESIDENCE_TYPE id */
 const char  *yishi_person_get_address        (YishiPerson *self); /* "3号楼2单元301", or "" */
 const char  *yishi_person_get_grid           (YishiPerson *self);
-const char  *yishi_person_get_party_category (YishiPerson *self); /* current, or NULL */
+const char  *yishi_person_get_party_category (YishiPerson *self); /* current category id, or NULL */
 const char  *yishi_person_get_roles          (YishiPerson *self); /* translated labels of current roles, ", "-joined */
 
 YishiPerson *yishi_person_new (gint64 id, const char *name, const char *gender, int age,
                                const char *phone, const char *id_tail, const char *residence_type,
                                const char *address, const char *grid, const char *party_category,
                                const char *roles);
+/* For the list model: the people @ids, in that order, with their home, grid, current
+ * party category and roles, ages on @today (YYYY-MM-DD); NULL when the file cannot be
+ * read.  A GPtrArray with g_object_unref. */
+GPtrArray   *yishi_person_load (YishiDatabase *database, const gint64 *ids, guint n_ids,
+                                const char *today, GError **error);
 
-/* ---- The list ---- */
+/* ---- The list ----
+ *
+ * Filters combine freely; only live people (not deleted) are listed.  The query is a
+ * name or its start (a prefix of the name as stored), or 3 or more trailing digits of
+ * a phone or an ID number (ASCII or full-width digits; a final x/X matches ID numbers
+ * only).  Sorted by name (then id) by default; age ascending means youngest first, and
+ * people without a birth date come last (first when descending); by address is the
+ * tree's order of grid, building, unit and room, people without a home last.
+ *
+ * The list refreshes itself from an idle (one items-changed) after a commit touches
+ * people, homes, party memberships or roles; yishi_people_list_refresh () does it now.
+ */
 
 typedef enum
 {
@@ -84,6 +100,8 @@ void             yishi_people_list_refresh     (YishiPeopleList         *self);
 const GError    *yishi_people_list_get_error   (YishiPeopleList         *self);
 guint            yishi_people_list_find        (YishiPeopleList         *self,
                                                 gint64                   id); /* GTK_INVALID_LIST_POSITION-like G_MAXUINT */
+/* How many pages of rows the list holds now (at most a few, whatever the count). */
+guint            yishi_people_list_get_n_cached_pages (YishiPeopleList  *self);
 
 void             yishi_people_filter_clear     (YishiPeopleFilter       *filter);
 void             yishi_people_filter_copy      (YishiPeopleFilter       *to,

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   YISHI_REGISTRY_ERROR_INVALID,      /* a field is missing, too long or not a known value */
-  YISHI_REGISTRY_ERROR_DUPLICATE_ID, /* the ID number belongs to another (live) person */
+  YISHI_REGISTRY_ERROR_DUPLICATE_ID, /* the ID number belongs to another person (live or deleted) */
   YISHI_REGISTRY_ERROR_DUPLICATE_NAME, /* a sibling node with that name exists */
   YISHI_REGISTRY_ERROR_NOT_FOUND,
   YISHI_REGISTRY_ERROR_IN_USE,       /* e.g. an organisation still responsible for matters */
@@ -57,11 +57,20 @@ gint64        yishi_registry_node_get_parent_id   (YishiRegistryNode *self);
 const char   *yishi_registry_node_get_name        (YishiRegistryNode *self); /* "3号楼", "2单元", "301" */
 guint         yishi_registry_node_get_n_people    (YishiRegistryNode *self); /* live people beneath */
 gboolean      yishi_registry_node_has_children    (YishiRegistryNode *self);
+/* Properties "kind" (guint), "id", "parent-id" (gint64), "name", "n-people" (guint) and
+ * "has-children", all construct-only, for GtkExpressions and tests. */
+YishiRegistryNode *yishi_registry_node_new        (YishiNodeKind      kind,
+                                                   gint64             id,
+                                                   gint64             parent_id,
+                                                   const char        *name,
+                                                   guint              n_people,
+                                                   gboolean           has_children);
 
 /* The live children of a node, in (position, name) order with numbers compared as
  * numbers (2号楼 before 10号楼): a GListStore of YishiRegistryNode.  For
- * YISHI_NODE_COMMUNITY @parent_id is ignored and the grids are returned; households have
- * no children. */
+ * YISHI_NODE_COMMUNITY the grids are returned: of every community in the file when
+ * @parent_id is 0 (grids of several communities come community by community), else of
+ * that community.  Households have no children. */
 GListModel   *yishi_registry_children     (YishiDatabase     *database,
                                            YishiNodeKind      parent_kind,
                                            gint64             parent_id,
@@ -94,17 +103,22 @@ gboolean      yishi_registry_move_node    (YishiDatabase     *database,
                                            gint64             id,
                                            gint64             new_parent_id,
                                            GError           **error);
-/* Hides the node, everything beneath it and the people living there.  Returns the batch
- * token for yishi_registry_undelete () (free with g_free), NULL on error. */
+/* Hides the node, everything beneath it and the people living there (one batch; what was
+ * deleted before keeps its own).  Returns the batch token for yishi_registry_undelete ()
+ * (free with g_free), NULL on error. */
 char         *yishi_registry_delete_node  (YishiDatabase     *database,
                                            YishiNodeKind      kind,
                                            gint64             id,
                                            GError           **error);
+/* Restores exactly what the batch hid; refused (INVALID) while a place it belongs to is
+ * hidden by another deletion, NOT_FOUND when nothing is left to restore. */
 gboolean      yishi_registry_undelete     (YishiDatabase     *database,
                                            const char        *batch,
                                            GError           **error);
 /* Finds or creates the chain grid/building/unit/household by names (for imports);
- * NULL or empty names stop the chain (returns the deepest node's id and kind). */
+ * NULL or empty names stop the chain (returns the deepest node's id and kind; 0 and
+ * YISHI_NODE_COMMUNITY when no grid is named).  Names are trimmed; a node of the chain
+ * that was deleted is restored (that node only).  Works inside the caller's transaction. */
 gint64        yishi_registry_ensure_place (YishiDatabase     *database,
                                            const char        *grid,
                                            const char        *building,
@@ -131,8 +145,10 @@ typedef struct
 
 /* Adds a person (and a residence row when @household_id is set).  The same ID number as a
  * live person fails with YISHI_REGISTRY_ERROR_DUPLICATE_ID and sets @existing_id to that
- * person.  A birth date or gender that disagrees with the ID number is stored as typed
- * (yishi_id_number_mismatch () flags it). */
+ * person.  The ID number of a deleted person fails the same way (@existing_id: the
+ * deleted person, whom yishi_registry_restore_person () can bring back).  A birth date or
+ * gender that disagrees with the ID number is stored as typed (yishi_id_number_mismatch ()
+ * flags it). */
 gint64        yishi_registry_add_person     (YishiDatabase          *database,
                                              const YishiPersonDraft *draft,
                                              gint64                 *existing_id,
@@ -152,6 +168,11 @@ gboolean      yishi_registry_move_person    (YishiDatabase          *database,
                                              GError                **error);
 /* Returns the batch token (g_free) or NULL. */
 char         *yishi_registry_delete_person  (YishiDatabase          *database,
+                                             gint64                  id,
+                                             GError                **error);
+/* Restores one deleted person (whatever deletion hid them); refused while their
+ * household is deleted. */
+gboolean      yishi_registry_restore_person (YishiDatabase          *database,
                                              gint64                  id,
                                              GError                **error);
 /* The live person with that ID number (any case, spaces ignored), or 0. */
@@ -230,7 +251,8 @@ typedef struct
 } YishiMembershipDraft;
 
 /* Creates or updates the person's current membership (sets political_status to
- * party_member when it was not a party status). Returns its id. */
+ * party_member when it was not a party status). Returns its id.  The employer and the
+ * date reported are kept for in-service members only (stored empty for the others). */
 gint64        yishi_registry_set_membership   (YishiDatabase              *database,
                                                gint64                      person_id,
                                                const YishiMembershipDraft *draft,

@@ -62,6 +62,18 @@ typedef enum
 } YishiRosterField;
 
 const char *yishi_roster_field_label (YishiRosterField field); /* translated */
+/* The field's id as the remembered mappings store it ("name", "id_number", … "ignore"),
+ * and back (YISHI_ROSTER_FIELD_IGNORE for an unknown id). */
+const char       *yishi_roster_field_to_string   (YishiRosterField  field);
+YishiRosterField  yishi_roster_field_from_string (const char       *id);
+/* The field a header cell names (姓名, 身份证号码, 联系电话（手机）…: surrounding and inner
+ * spaces, brackets and required-field marks ignored), or YISHI_ROSTER_FIELD_IGNORE. */
+YishiRosterField  yishi_roster_field_from_header (const char       *header);
+/* For the enumerated fields (gender, residence type, political status, party category):
+ * the stored id a cell's text stands for (男 → "male", 外来 → "floating", 预备党员 →
+ * "probationary_member", 离退休党员 → "retired"), or NULL for a value it does not know. */
+const char       *yishi_roster_field_map_value   (YishiRosterField  field,
+                                                  const char       *text);
 
 typedef enum
 {
@@ -81,7 +93,11 @@ guint              yishi_roster_row_get_sheet_row  (YishiRosterRow *self); /* 0-
 YishiRosterVerdict yishi_roster_row_get_verdict    (YishiRosterRow *self);
 const char        *yishi_roster_row_get_reason     (YishiRosterRow *self); /* why rejected, translated; "" */
 const char        *yishi_roster_row_get_repairs    (YishiRosterRow *self); /* what was repaired, translated, "; "-joined; "" */
-/* The value after repair (NULL when the column is not mapped or the cell empty). */
+/* The value after repair (NULL when the column is not mapped or the cell empty): dates
+ * as YYYY-MM-DD, the ID number upper-case, the phone normalised, and for the enumerated
+ * fields the stored id ("male", "floating", "party_member", "retired" — show them with
+ * yishi_enum_label ()).  When the ID number is valid, the birth date and gender are the
+ * ones it gives.  In a rejected row a value that could not be repaired is its trimmed text. */
 const char        *yishi_roster_row_get_value      (YishiRosterRow *self,
                                                     YishiRosterField field);
 
@@ -127,5 +143,16 @@ gboolean           yishi_roster_import_commit     (YishiRosterImport  *self,
                                                    guint              *imported,
                                                    GCancellable       *cancellable,
                                                    GError            **error);
+
+/* ---- For the import's own files (yishi-roster-*.c) ---- */
+
+/* @values: N_YISHI_ROSTER_FIELDS strings or NULLs, copied into one block. */
+YishiRosterRow    *yishi_roster_row_new            (guint               source_row,
+                                                    guint               sheet_row,
+                                                    const char *const  *values);
+void               yishi_roster_row_set_verdict    (YishiRosterRow     *self,
+                                                    YishiRosterVerdict  verdict,
+                                                    const char         *reason,
+                                                    const char         *repairs);
 
 G_END_DECLS

@@ -66,3 +66,20 @@ CREATE INDEX person_live_building ON person (building_id, name) WHERE deleted_at
 CREATE INDEX party_membership_current ON party_membership (category, person_id) WHERE end_date IS NULL;
 CREATE INDEX role_assignment_current ON role_assignment (role, person_id) WHERE end_date IS NULL;
 CREATE INDEX points_entry_rule ON points_entry (rule_id, at);
+
+-- The people list (yishi-people-list.c): residence types and age bands counted and
+-- walked in name order from one index range, and together; names with the birth date and
+-- residence type beside them, so that a name walk or a name search checks those without
+-- reading rows (deleted_at makes it a covering index for SQLite 3.40); current
+-- memberships and roles by person, for seeking one person's; the deleted people on their
+-- own, so that the live total is the table's count minus theirs.
+CREATE INDEX person_live_residence ON person (residence_type, name) WHERE deleted_at IS NULL;
+CREATE INDEX person_live_birth ON person (birth_date) WHERE deleted_at IS NULL;
+CREATE INDEX person_live_residence_birth ON person (residence_type, birth_date) WHERE deleted_at IS NULL;
+CREATE INDEX person_live_name_facts ON person (name, birth_date, residence_type, deleted_at)
+  WHERE deleted_at IS NULL;
+CREATE INDEX party_membership_current_person ON party_membership (person_id, category, end_date)
+  WHERE end_date IS NULL;
+CREATE INDEX role_assignment_current_person ON role_assignment (person_id, role, end_date)
+  WHERE end_date IS NULL;
+CREATE INDEX person_deleted ON person (deleted_at, deleted_batch) WHERE deleted_at IS NOT NULL;
