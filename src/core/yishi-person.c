@@ -318,12 +318,14 @@ yishi_person_load (YishiDatabase  *database,
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GHashTable) positions = NULL;
   g_autoptr (GPtrArray) slots = NULL;
-  GPtrArray *people = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *people;
   int rc;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
+  people = g_ptr_array_new_with_free_func (g_object_unref);
   if (n_ids == 0)
     return people;
 
