@@ -732,7 +732,7 @@ total_live (YishiPeopleList *self)
  * 0.1 µs). */
 #define COST_LOOKUP 30.0 /* reading the person's row from the table */
 #define COST_BIT 1.5     /* looking a person up in a membership or role bitmap */
-#define COST_FILL 1.0    /* putting one person in that bitmap */
+#define COST_FILL 2.0    /* putting one person in that bitmap */
 #define COST_SEEK 6.0    /* seeking one person's current memberships or roles */
 #define COST_SORT 3.0    /* sorting one row */
 

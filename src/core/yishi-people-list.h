@@ -69,7 +69,7 @@ typedef enum
 typedef struct
 {
   YishiNodeKind node_kind;  /* YISHI_NODE_COMMUNITY: everybody */
-  gint64 node_id;
+  gint64 node_id;           /* of another kind; 0 there matches nobody */
   char *residence_type;     /* NULL: any */
   char *party_category;     /* NULL: any; "any" : any current party member */
   char *role;               /* NULL: any current role holder filter off */
@@ -108,7 +108,7 @@ void             yishi_people_filter_copy      (YishiPeopleFilter       *to,
                                                 const YishiPeopleFilter *from);
 
 /* For the CLI and pickers: up to @limit people matching @query as the list's query does,
- * as YishiPerson (GPtrArray with g_object_unref). */
+ * by name, as YishiPerson (GPtrArray with g_object_unref); an empty query finds nobody. */
 GPtrArray       *yishi_people_search           (YishiDatabase           *database,
                                                 const char              *query,
                                                 guint                    limit,

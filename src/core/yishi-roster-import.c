@@ -1099,36 +1099,44 @@ out:
 
 /* Commit ----------------------------------------------------------------------------- */
 
+/* The NEW rows are first staged, one row each, in a temporary table without indexes;
+ * then one INSERT … SELECT writes all the people, one the residences and one the
+ * memberships.  Row by row, every insert into person (a score of indexes, and a trigger
+ * keeping its grid and building) would also copy each page it touches into a statement
+ * journal: twice the time. */
+#define STAGING_COLUMNS "household_id, name, gender, birth_date, id_number, phone," \
+                        " residence_type, political_status, notes, category, branch," \
+                        " party_group, joined_date, employer"
+
 typedef struct
 {
   YishiRosterImport *self;
-  sqlite3_stmt *person;
-  sqlite3_stmt *residence;
-  sqlite3_stmt *membership;
+  sqlite3_stmt *stage;
   sqlite3_stmt *find_household;
   sqlite3_stmt *household;
   GHashTable *places;      /* grid\x1fbuilding\x1funit (or shorter) → node id */
   GHashTable *homes;       /* grid\x1fbuilding\x1funit\x1froom → household id */
-  char *now;
-  char *today;
+  GHashTable *empty_units; /* units that had no household before the import */
+  sqlite3_stmt *unit_used;
+  gboolean staging;        /* temp.roster_staging exists */
   guint new_households;
   gint64 first_household, last_household;
-  guint memberships;
   gint64 place_us;         /* time spent finding and creating places, for the debug log */
 } Writer;
 
 static void
 writer_clear (Writer *w)
 {
-  g_clear_pointer (&w->person, sqlite3_finalize);
-  g_clear_pointer (&w->residence, sqlite3_finalize);
-  g_clear_pointer (&w->membership, sqlite3_finalize);
+  g_clear_pointer (&w->stage, sqlite3_finalize);
   g_clear_pointer (&w->find_household, sqlite3_finalize);
   g_clear_pointer (&w->household, sqlite3_finalize);
   g_clear_pointer (&w->places, g_hash_table_unref);
   g_clear_pointer (&w->homes, g_hash_table_unref);
-  g_clear_pointer (&w->now, g_free);
-  g_clear_pointer (&w->today, g_free);
+  g_clear_pointer (&w->empty_units, g_hash_table_unref);
+  g_clear_pointer (&w->unit_used, sqlite3_finalize);
+  if (w->staging)
+    yishi_database_exec (w->self->database, "DROP TABLE temp.roster_staging", NULL);
+  w->staging = FALSE;
 }
 
 static gboolean
@@ -1142,29 +1150,15 @@ writer_init (Writer             *w,
   w->self = self;
   w->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w->homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  w->now = yishi_clock_now_string ();
-  w->today = yishi_clock_today ();
-  w->person = yishi_database_prepare (db,
-                                      "INSERT OR FAIL INTO person (uuid, household_id, name, gender,"
-                                      " birth_date, id_number, phone, residence_type,"
-                                      " political_status, notes, public_name_consent,"
-                                      " created_at, updated_at)"
-                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                                      error);
-  if (w->person == NULL)
+  w->empty_units = g_hash_table_new (g_direct_hash, g_direct_equal);
+  if (!yishi_database_exec (db, "CREATE TEMP TABLE roster_staging (" STAGING_COLUMNS ")", error))
     return FALSE;
-  w->residence = yishi_database_prepare (db,
-                                         "INSERT INTO residence (uuid, person_id, household_id,"
-                                         " start_date) VALUES (?, ?, ?, ?)",
-                                         error);
-  if (w->residence == NULL)
-    return FALSE;
-  w->membership = yishi_database_prepare (db,
-                                          "INSERT INTO party_membership (uuid, person_id, category,"
-                                          " branch, party_group, joined_date, employer)"
-                                          " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                          error);
-  if (w->membership == NULL)
+  w->staging = TRUE;
+  w->stage = yishi_database_prepare (db,
+                                     "INSERT INTO temp.roster_staging (" STAGING_COLUMNS ")"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     error);
+  if (w->stage == NULL)
     return FALSE;
   w->find_household = yishi_database_prepare (db,
                                               "SELECT id, deleted_at IS NOT NULL FROM household"
@@ -1175,12 +1169,25 @@ writer_init (Writer             *w,
   w->household = yishi_database_prepare (db,
                                          "INSERT INTO household (uuid, unit_id, room) VALUES (?, ?, ?)",
                                          error);
-  return w->household != NULL;
+  if (w->household == NULL)
+    return FALSE;
+  w->unit_used = yishi_database_prepare (db, "SELECT 1 FROM household WHERE unit_id = ? LIMIT 1", error);
+  return w->unit_used != NULL;
 }
 
-static gboolean run_insert (YishiDatabase  *db,
-                            sqlite3_stmt   *stmt,
-                            GError        **error);
+static gboolean
+run_insert (YishiDatabase  *db,
+            sqlite3_stmt   *stmt,
+            GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return yishi_database_set_error (db, error);
+  return TRUE;
+}
 
 /* The node at the end of the chain grid / building / unit named in the row, created
  * through the registry the first time (a few hundred times for a whole district). */
@@ -1201,8 +1208,17 @@ unit_for (Writer          *w,
   if (g_hash_table_lookup_extended (w->places, key, NULL, &known))
     return (gint64)GPOINTER_TO_SIZE (known);
   id = yishi_registry_ensure_place (w->self->database, grid, building, unit, NULL, kind, error);
-  if (id != 0)
-    g_hash_table_insert (w->places, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize)id));
+  if (id == 0)
+    return 0;
+  g_hash_table_insert (w->places, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize)id));
+  /* A unit without households yet (most, in a new registry) need not be asked for each. */
+  if (*kind == YISHI_NODE_UNIT)
+    {
+      sqlite3_bind_int64 (w->unit_used, 1, id);
+      if (sqlite3_step (w->unit_used) != SQLITE_ROW)
+        g_hash_table_add (w->empty_units, GSIZE_TO_POINTER ((gsize)id));
+      sqlite3_reset (w->unit_used);
+    }
   return id;
 }
 
@@ -1239,14 +1255,17 @@ place_for (Writer          *w,
       return TRUE;
     }
 
-  sqlite3_bind_int64 (w->find_household, 1, unit);
-  sqlite3_bind_text (w->find_household, 2, room, -1, SQLITE_STATIC);
-  if (sqlite3_step (w->find_household) == SQLITE_ROW)
+  if (!g_hash_table_contains (w->empty_units, GSIZE_TO_POINTER ((gsize)unit)))
     {
-      id = sqlite3_column_int64 (w->find_household, 0);
-      deleted = sqlite3_column_int (w->find_household, 1) != 0;
+      sqlite3_bind_int64 (w->find_household, 1, unit);
+      sqlite3_bind_text (w->find_household, 2, room, -1, SQLITE_STATIC);
+      if (sqlite3_step (w->find_household) == SQLITE_ROW)
+        {
+          id = sqlite3_column_int64 (w->find_household, 0);
+          deleted = sqlite3_column_int (w->find_household, 1) != 0;
+        }
+      sqlite3_reset (w->find_household);
     }
-  sqlite3_reset (w->find_household);
 
   if (id != 0 && deleted)
     {
@@ -1277,106 +1296,113 @@ place_for (Writer          *w,
 }
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+bind_value (sqlite3_stmt     *stmt,
+            int               index,
+            YishiRosterRow   *row,
+            YishiRosterField  field,
+            const char       *fallback)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  const char *value = yishi_roster_row_get_value (row, field);
+
+  if (value == NULL)
+    value = fallback;
+  if (value != NULL)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, index);
 }
 
+/* Stages one NEW row, with the defaults the registry gives to what the file leaves out. */
 static gboolean
-run_insert (YishiDatabase  *db,
-            sqlite3_stmt   *stmt,
-            GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return yishi_database_set_error (db, error);
-  return TRUE;
-}
-
-static gboolean
-write_row (Writer          *w,
+stage_row (Writer          *w,
            YishiRosterRow  *row,
-           gint64          *person_id,
            GError         **error)
 {
-  YishiDatabase *db = w->self->database;
-  sqlite3 *handle = yishi_database_get_handle (db);
-  const char *category = yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_PARTY_CATEGORY);
-  const char *value;
+  sqlite3_stmt *stmt = w->stage;
   gint64 household = 0;
-  char *uuid;
+  gint64 started = g_get_monotonic_time ();
+  gboolean found = place_for (w, row, &household, error);
 
-  {
-    gint64 started = g_get_monotonic_time ();
-    gboolean found = place_for (w, row, &household, error);
-
-    w->place_us += g_get_monotonic_time () - started;
-    if (!found)
-      return FALSE;
-  }
-
-  uuid = yishi_database_new_uuid (db);
-  sqlite3_bind_text (w->person, 1, uuid, -1, g_free);
-  if (household != 0)
-    sqlite3_bind_int64 (w->person, 2, household);
-  else
-    sqlite3_bind_null (w->person, 2);
-  sqlite3_bind_text (w->person, 3, yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_NAME), -1, SQLITE_STATIC);
-  value = yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_GENDER);
-  sqlite3_bind_text (w->person, 4, value ? value : "unknown", -1, SQLITE_STATIC);
-  bind_text_or_null (w->person, 5, yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_BIRTH_DATE));
-  bind_text_or_null (w->person, 6, yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_ID_NUMBER));
-  value = yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_PHONE);
-  sqlite3_bind_text (w->person, 7, value ? value : "", -1, SQLITE_STATIC);
-  value = yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_RESIDENCE_TYPE);
-  sqlite3_bind_text (w->person, 8, value ? value : "resident", -1, SQLITE_STATIC);
-  value = yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_POLITICAL_STATUS);
-  sqlite3_bind_text (w->person, 9, value ? value : "masses", -1, SQLITE_STATIC);
-  value = yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_NOTES);
-  sqlite3_bind_text (w->person, 10, value ? value : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->person, 11, w->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->person, 12, w->now, -1, SQLITE_STATIC);
-  if (!run_insert (db, w->person, error))
+  w->place_us += g_get_monotonic_time () - started;
+  if (!found)
     return FALSE;
-  *person_id = sqlite3_last_insert_rowid (handle);
 
   if (household != 0)
-    {
-      uuid = yishi_database_new_uuid (db);
-      sqlite3_bind_text (w->residence, 1, uuid, -1, g_free);
-      sqlite3_bind_int64 (w->residence, 2, *person_id);
-      sqlite3_bind_int64 (w->residence, 3, household);
-      sqlite3_bind_text (w->residence, 4, w->today, -1, SQLITE_STATIC);
-      if (!run_insert (db, w->residence, error))
-        return FALSE;
-    }
+    sqlite3_bind_int64 (stmt, 1, household);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_value (stmt, 2, row, YISHI_ROSTER_FIELD_NAME, NULL);
+  bind_value (stmt, 3, row, YISHI_ROSTER_FIELD_GENDER, "unknown");
+  bind_value (stmt, 4, row, YISHI_ROSTER_FIELD_BIRTH_DATE, NULL);
+  bind_value (stmt, 5, row, YISHI_ROSTER_FIELD_ID_NUMBER, NULL);
+  bind_value (stmt, 6, row, YISHI_ROSTER_FIELD_PHONE, "");
+  bind_value (stmt, 7, row, YISHI_ROSTER_FIELD_RESIDENCE_TYPE, "resident");
+  bind_value (stmt, 8, row, YISHI_ROSTER_FIELD_POLITICAL_STATUS, "masses");
+  bind_value (stmt, 9, row, YISHI_ROSTER_FIELD_NOTES, "");
+  bind_value (stmt, 10, row, YISHI_ROSTER_FIELD_PARTY_CATEGORY, NULL);
+  bind_value (stmt, 11, row, YISHI_ROSTER_FIELD_PARTY_BRANCH, "");
+  bind_value (stmt, 12, row, YISHI_ROSTER_FIELD_PARTY_GROUP, "");
+  bind_value (stmt, 13, row, YISHI_ROSTER_FIELD_JOINED_DATE, NULL);
+  bind_value (stmt, 14, row, YISHI_ROSTER_FIELD_EMPLOYER, "");
+  return run_insert (w->self->database, stmt, error);
+}
 
-  if (category != NULL)
-    {
-      uuid = yishi_database_new_uuid (db);
-      sqlite3_bind_text (w->membership, 1, uuid, -1, g_free);
-      sqlite3_bind_int64 (w->membership, 2, *person_id);
-      sqlite3_bind_text (w->membership, 3, category, -1, SQLITE_STATIC);
-      value = yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_PARTY_BRANCH);
-      sqlite3_bind_text (w->membership, 4, value ? value : "", -1, SQLITE_STATIC);
-      value = yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_PARTY_GROUP);
-      sqlite3_bind_text (w->membership, 5, value ? value : "", -1, SQLITE_STATIC);
-      bind_text_or_null (w->membership, 6, yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_JOINED_DATE));
-      value = yishi_roster_row_get_value (row, YISHI_ROSTER_FIELD_EMPLOYER);
-      sqlite3_bind_text (w->membership, 7, value ? value : "", -1, SQLITE_STATIC);
-      if (!run_insert (db, w->membership, error))
-        return FALSE;
-      w->memberships++;
-    }
-  return TRUE;
+/* Writes the staged rows: people with ids @first_id onwards in file order, then their
+ * residences and memberships.  Returns the number of memberships, or -1. */
+static gint64
+write_staged (Writer   *w,
+              gint64    first_id,
+              GError  **error)
+{
+  YishiDatabase *db = w->self->database;
+  g_autoptr (sqlite3_stmt) people = NULL;
+  g_autoptr (sqlite3_stmt) residences = NULL;
+  g_autoptr (sqlite3_stmt) memberships = NULL;
+  g_autofree char *now = yishi_clock_now_string ();
+  g_autofree char *today = yishi_clock_today ();
+
+  people = yishi_database_prepare (db,
+                                   "INSERT INTO person (id, uuid, household_id, name, gender,"
+                                   " birth_date, id_number, phone, residence_type, political_status,"
+                                   " notes, public_name_consent, created_at, updated_at)"
+                                   " SELECT ?1 + rowid - 1, yishi_uuid (), household_id, name, gender,"
+                                   " birth_date, id_number, phone, residence_type, political_status,"
+                                   " notes, 0, ?2, ?2 FROM temp.roster_staging ORDER BY rowid",
+                                   error);
+  if (people == NULL)
+    return -1;
+  sqlite3_bind_int64 (people, 1, first_id);
+  sqlite3_bind_text (people, 2, now, -1, SQLITE_STATIC);
+  if (!run_insert (db, people, error))
+    return -1;
+
+  residences = yishi_database_prepare (db,
+                                       "INSERT INTO residence (uuid, person_id, household_id, start_date)"
+                                       " SELECT yishi_uuid (), ?1 + rowid - 1, household_id, ?2"
+                                       " FROM temp.roster_staging WHERE household_id IS NOT NULL"
+                                       " ORDER BY rowid",
+                                       error);
+  if (residences == NULL)
+    return -1;
+  sqlite3_bind_int64 (residences, 1, first_id);
+  sqlite3_bind_text (residences, 2, today, -1, SQLITE_STATIC);
+  if (!run_insert (db, residences, error))
+    return -1;
+
+  memberships = yishi_database_prepare (db,
+                                        "INSERT INTO party_membership (uuid, person_id, category, branch,"
+                                        " party_group, joined_date, employer)"
+                                        " SELECT yishi_uuid (), ?1 + rowid - 1, category, branch,"
+                                        " party_group, joined_date, employer"
+                                        " FROM temp.roster_staging WHERE category IS NOT NULL"
+                                        " ORDER BY rowid",
+                                        error);
+  if (memberships == NULL)
+    return -1;
+  sqlite3_bind_int64 (memberships, 1, first_id);
+  if (!run_insert (db, memberships, error))
+    return -1;
+  return sqlite3_changes (yishi_database_get_handle (db));
 }
 
 static gboolean
@@ -1411,11 +1437,13 @@ remember_mapping (YishiRosterImport  *self,
   return TRUE;
 }
 
+/* One audit row for the people of the import (with their residences and memberships),
+ * one for the households it created: which ids, how many. */
 static gboolean
 audit_import (Writer   *w,
               guint     people,
               gint64    first_id,
-              gint64    last_id,
+              gint64    memberships,
               GError  **error)
 {
   YishiRosterImport *self = w->self;
@@ -1423,9 +1451,9 @@ audit_import (Writer   *w,
 
   yishi_json_append_string (json, yishi_sheet_get_format (self->sheet));
   g_string_append_printf (json, ",\"people\":%u,\"first_person_id\":%" G_GINT64_FORMAT
-                          ",\"last_person_id\":%" G_GINT64_FORMAT ",\"memberships\":%u"
+                          ",\"last_person_id\":%" G_GINT64_FORMAT ",\"memberships\":%" G_GINT64_FORMAT
                           ",\"unchanged\":%u,\"rejected\":%u}",
-                          people, first_id, last_id, w->memberships,
+                          people, first_id, first_id + people - 1, memberships,
                           self->counts[YISHI_ROSTER_ROW_UNCHANGED],
                           self->counts[YISHI_ROSTER_ROW_REJECTED]);
   if (!yishi_database_audit (self->database, "person", NULL, "bulk", NULL, json->str, error))
@@ -1441,16 +1469,51 @@ audit_import (Writer   *w,
   return TRUE;
 }
 
+/* Lets a long statement notice the cancellation. */
+static int
+interrupt_when_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static gboolean
+check_again (YishiRosterImport  *self,
+             GError            **error)
+{
+  Judge judge;
+
+  if (!judge_init (&judge, self->database, error))
+    return FALSE;
+  for (guint i = 0; i < self->judged->len; i++)
+    {
+      YishiRosterRow *row = g_ptr_array_index (self->row_array, g_array_index (self->judged, guint, i));
+      const char *reason;
+
+      if (judge_row (&judge, row, &reason) != yishi_roster_row_get_verdict (row))
+        {
+          g_set_error (error, YISHI_ROSTER_ERROR, YISHI_ROSTER_ERROR_CHANGED,
+                       _("The registry has changed since the file was checked (row %u, for "
+                         "one): check the file again before importing it."),
+                       yishi_roster_row_get_source_row (row));
+          judge_clear (&judge);
+          return FALSE;
+        }
+    }
+  judge_clear (&judge);
+  return TRUE;
+}
+
 gboolean
 yishi_roster_import_commit (YishiRosterImport  *self,
                             guint              *imported,
                             GCancellable       *cancellable,
                             GError            **error)
 {
-  Judge judge = { NULL };
   Writer w = { NULL };
+  g_autoptr (GError) local = NULL;
+  sqlite3 *handle;
   gboolean ok = FALSE;
-  gint64 first_id = 0, last_id = 0;
+  gint64 first_id = 0, memberships = 0;
   guint people = 0;
   gint64 started = g_get_monotonic_time ();
   gint64 cache_size, temp_store;
@@ -1467,73 +1530,65 @@ yishi_roster_import_commit (YishiRosterImport  *self,
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  /* A person row touches a score of indexes, and the insert fires a trigger, so SQLite
-   * keeps a statement journal of the pages each insert changes: in a file, spilled past
-   * 64 KiB — a write for every row.  In memory it costs a copy.  (Outside the
-   * transaction: SQLite refuses to change temp_store within one.)  A bigger page cache
-   * keeps the indexes' pages from being spilled and read again. */
+
+  /* The staging table in memory (SQLite refuses to change this within a transaction),
+   * and a page cache that holds the indexes of the person table while they grow. */
+  handle = yishi_database_get_handle (self->database);
   temp_store = yishi_database_query_int (self->database, "PRAGMA temp_store", 0);
   yishi_database_exec (self->database, "PRAGMA temp_store = MEMORY", NULL);
   cache_size = yishi_database_query_int (self->database, "PRAGMA cache_size", -2000);
   yishi_database_exec (self->database, "PRAGMA cache_size = -" G_STRINGIFY (COMMIT_CACHE_KIB), NULL);
-  if (!yishi_database_begin (self->database, error))
+  if (cancellable != NULL)
+    sqlite3_progress_handler (handle, 10000, interrupt_when_cancelled, cancellable);
+  if (!yishi_database_begin (self->database, &local))
     goto restore;
 
   /* The registry may have changed since the analysis: judge again, inside the
    * transaction, before writing anything. */
-  if (!judge_init (&judge, self->database, error))
+  if (!check_again (self, &local))
     goto out;
-  for (guint i = 0; i < self->judged->len; i++)
-    {
-      YishiRosterRow *row = g_ptr_array_index (self->row_array, g_array_index (self->judged, guint, i));
-      const char *reason;
-
-      if (judge_row (&judge, row, &reason) != yishi_roster_row_get_verdict (row))
-        {
-          g_set_error (error, YISHI_ROSTER_ERROR, YISHI_ROSTER_ERROR_CHANGED,
-                       _("The registry has changed since the file was checked (row %u, for "
-                         "one): check the file again before importing it."),
-                       yishi_roster_row_get_source_row (row));
-          goto out;
-        }
-    }
-  if (self->judged->len >= 10000)
-    g_debug ("roster commit: verdicts checked again in %.3f s",
-             (g_get_monotonic_time () - started) / 1e6);
-
-  if (!writer_init (&w, self, error))
+  if (!writer_init (&w, self, &local))
     goto out;
   for (guint i = 0; i < self->row_array->len; i++)
     {
       YishiRosterRow *row = g_ptr_array_index (self->row_array, i);
-      gint64 person_id;
 
       if (yishi_roster_row_get_verdict (row) != YISHI_ROSTER_ROW_NEW)
         continue;
-      if (people % CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (people % CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, &local))
         goto out;
-      if (!write_row (&w, row, &person_id, error))
+      if (!stage_row (&w, row, &local))
         goto out;
-      if (first_id == 0)
-        first_id = person_id;
-      last_id = person_id;
       people++;
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (people > 0)
+    {
+      first_id = yishi_database_query_int (self->database, "SELECT coalesce (max (id), 0) + 1 FROM person", -1);
+      if (first_id < 1)
+        {
+          yishi_database_set_error (self->database, &local);
+          goto out;
+        }
+      memberships = write_staged (&w, first_id, &local);
+      if (memberships < 0)
+        goto out;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local))
     goto out;
 
-  if (!remember_mapping (self, error))
+  if (!remember_mapping (self, &local))
     goto out;
   if (people > 0)
     {
-      if (!audit_import (&w, people, first_id, last_id, error))
+      if (!audit_import (&w, people, first_id, memberships, &local))
         goto out;
       yishi_database_emit_changed (self->database, "person");
       yishi_database_emit_changed (self->database, "residence");
-      if (w.memberships > 0)
+      if (memberships > 0)
         yishi_database_emit_changed (self->database, "party_membership");
     }
-  if (!yishi_database_commit (self->database, error))
+  writer_clear (&w);
+  if (!yishi_database_commit (self->database, &local))
     goto out;
   ok = TRUE;
   /* Written: another commit would need another look at the registry. */
@@ -1545,16 +1600,23 @@ yishi_roster_import_commit (YishiRosterImport  *self,
              (g_get_monotonic_time () - started) / 1e6, w.place_us / 1e6);
 
 out:
-  judge_clear (&judge);
-  writer_clear (&w);
+  if (w.self != NULL)
+    writer_clear (&w);
   if (!ok)
     yishi_database_rollback (self->database);
 restore:
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
   {
-    g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; PRAGMA temp_store = %"
-                                            G_GINT64_FORMAT, cache_size, temp_store);
+    g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
+                                            " PRAGMA temp_store = %" G_GINT64_FORMAT,
+                                            cache_size, temp_store);
 
     yishi_database_exec (self->database, sql, NULL);
   }
+  /* An interrupted statement is a cancellation. */
+  if (!ok && g_cancellable_is_cancelled (cancellable))
+    g_cancellable_set_error_if_cancelled (cancellable, error);
+  else if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
   return ok;
 }

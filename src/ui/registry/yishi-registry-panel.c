@@ -1,4 +1,17 @@
-/* yishi-registry-panel.c — 网格名册: grids, buildings, households and people.
+/* yishi-registry-panel.c — 网格名册: the places of the community beside their people.
+ *
+ * On the left the tree of grids, buildings, units and households (YishiRegistryTree,
+ * a GtkTreeListModel whose rows survive a refresh), with "All People" at the top; the
+ * place selected is the scope of the list on the right, a YishiPeopleList that counts
+ * and pages its rows from SQLite. Search and filters go to the list as SQL, never
+ * through GtkFilterListModel; the column headers sort through YishiColumnSort and the
+ * view shows YishiPagedRows, as the ledger does. When the registry changes (the
+ * database's "changed", debounced by YishiPanel) the tree reads the levels it shows
+ * again and the list is counted again: the place and the person selected stay
+ * selected, the rows expanded stay expanded. Places are created, renamed and moved in
+ * the dialogs of yishi-node-dialogs.c; deleting a place where people live asks first;
+ * deletions can be undone from a toast. The contact board of a grid is made off the
+ * main thread and shown in the PDF preview.
  *
  * Copyright 2026 Yishi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,48 +22,2051 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "yishi-column-sort.h"
+#include "yishi-enums.h"
+#include "yishi-node-dialogs.h"
+#include "yishi-registry.h"
+#include "yishi-summary.h"
+
+#if __has_include("yishi-person-dialog.h")
+#include "yishi-person-dialog.h"
+#define HAVE_PERSON_DIALOG 1
+#endif
+#if __has_include("yishi-import-dialog.h")
+#include "yishi-import-dialog.h"
+#define HAVE_IMPORT_DIALOG 1
+#endif
+#if __has_include("yishi-points-dialog.h")
+#include "yishi-points-dialog.h"
+#define HAVE_POINTS_DIALOG 1
+#endif
+#if __has_include("yishi-organisations-dialog.h")
+#include "yishi-organisations-dialog.h"
+#define HAVE_ORGANISATIONS_DIALOG 1
+#endif
+#if __has_include("yishi-notice-contact-board.h")
+#include "yishi-notice.h"
+#include "yishi-notice-contact-board.h"
+#include "yishi-pdf-preview.h"
+#define HAVE_CONTACT_BOARD 1
+#endif
 
 #include "yishi-registry-panel.h"
 
 struct _YishiRegistryPanel
 {
   YishiPanel parent_instance;
+
+  YishiDatabase *database; /* the one the tree and the lists read */
+  YishiRegistryTree *tree;
+  GtkSingleSelection *tree_selection;
+  YishiPeopleList *list;
+  YishiPeopleList *party_list;     /* figures: current party members */
+  YishiPeopleList *volunteer_list; /* figures: volunteers */
+  GtkSingleSelection *selection;
+  YishiColumnSort *column_sort;
+  GtkColumnViewColumn *columns[YISHI_REGISTRY_N_COLUMNS];
+  YishiPeopleSort sort;
+  gboolean descending;
+  GtkPopover *context_popover;
+  GCancellable *cancellable;
+
+  YishiNodeKind scope_kind; /* the place the list shows */
+  gint64 scope_id;
+  char *path_text;
+  char *count_text;
+  gboolean tree_refreshing;
+  gboolean list_refreshing;
+  gboolean updating_filters;
+  gboolean has_pending_node; /* select this place after the next refresh */
+  YishiNodeKind pending_kind;
+  gint64 pending_id;
+  gint64 current_person;     /* the person selected, or to select after a change */
+
+  char *undo_batch;
+  YishiNodeKind undo_kind;   /* what comes back: a place, or a person */
+  gint64 undo_id;
+  gboolean undo_person;
+  AdwToast *undo_toast;      /* weak */
+
+  /* Template */
+  GtkStack *main_stack;
+  GtkWidget *sidebar;
+  GtkListView *tree_view;
+  GtkLabel *path_label;
+  GtkLabel *count_label;
+  GtkWidget *new_person_button;
+  GtkWidget *contact_board_button;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *residence_dropdown;
+  GtkDropDown *party_dropdown;
+  GtkDropDown *role_dropdown;
+  GtkDropDown *age_dropdown;
+  GtkWidget *clear_button;
+  GtkStack *list_stack;
+  GtkScrolledWindow *scrolled;
+  GtkColumnView *column_view;
+  AdwStatusPage *list_error_page;
+  GtkWidget *empty_import_button;
 };
 
 G_DEFINE_FINAL_TYPE (YishiRegistryPanel, yishi_registry_panel, YISHI_TYPE_PANEL)
 
-static const char *const registry_tables[] = { "grid", "building", "unit", "household", "person",
-                                               "party_membership", "role_assignment",
-                                               "organisation", NULL };
+static const char *const registry_tables[] = {
+  "community", "grid", "building", "unit", "household", "person", "residence",
+  "party_membership", "role_assignment", NULL,
+};
+
+typedef struct
+{
+  YishiRegistryColumn column;
+  const char *title;
+  int width;
+  int keep;
+  YishiCellFlags flags;
+  int sort; /* YishiPeopleSort, or -1 */
+} ColumnInfo;
+
+static const ColumnInfo column_info[] = {
+  { YISHI_REGISTRY_COLUMN_NAME, NC_("column", "Name"), 110, 10, YISHI_CELL_TEXT, YISHI_PEOPLE_SORT_NAME },
+  { YISHI_REGISTRY_COLUMN_GENDER, NC_("column", "Gender"), 64, 3, YISHI_CELL_TEXT, -1 },
+  { YISHI_REGISTRY_COLUMN_AGE, NC_("column", "Age"), 56, 7, YISHI_CELL_NUMERIC, YISHI_PEOPLE_SORT_AGE },
+  { YISHI_REGISTRY_COLUMN_PHONE, NC_("column", "Phone"), 124, 8, YISHI_CELL_NUMERIC, -1 },
+  { YISHI_REGISTRY_COLUMN_ADDRESS, NC_("column", "Address"), 130, 9, YISHI_CELL_TOOLTIP, YISHI_PEOPLE_SORT_ADDRESS },
+  { YISHI_REGISTRY_COLUMN_GRID, NC_("column", "Grid"), 96, 5, YISHI_CELL_TEXT, -1 },
+  { YISHI_REGISTRY_COLUMN_PARTY, NC_("column", "Party"), 104, 6, YISHI_CELL_TEXT, -1 },
+  { YISHI_REGISTRY_COLUMN_ROLES, NC_("column", "Roles"), 140, 4, YISHI_CELL_TOOLTIP, -1 },
+};
+
+static const char *const age_bands[] = {
+  N_("Any Age"), N_("Under 18"), N_("18 to 59"), N_("60 to 79"), N_("80 and Over"),
+};
+
+static void apply_filter   (YishiRegistryPanel *self);
+static void update_actions (YishiRegistryPanel *self);
+static void update_count   (YishiRegistryPanel *self);
+
+static GtkWindow *
+parent_window (YishiRegistryPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static gboolean
+writable (YishiRegistryPanel *self)
+{
+  return self->database != NULL && !yishi_database_is_read_only (self->database);
+}
+
+/* Toasts and undo ------------------------------------------------------------------ */
+
+static void
+add_toast (YishiRegistryPanel *self,
+           AdwToast           *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+show_message (YishiRegistryPanel *self,
+              const char         *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 5);
+  add_toast (self, toast);
+}
+
+static void
+forget_undo (YishiRegistryPanel *self)
+{
+  g_clear_pointer (&self->undo_batch, g_free);
+  self->undo_id = 0;
+  self->undo_person = FALSE;
+}
+
+static void
+dismiss_undo_toast (YishiRegistryPanel *self)
+{
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = self->undo_toast;
+
+      g_clear_weak_pointer (&self->undo_toast);
+      adw_toast_dismiss (toast);
+    }
+}
+
+static void
+on_undo_toast_dismissed (AdwToast           *toast,
+                         YishiRegistryPanel *self)
+{
+  /* Ctrl+Z still undoes it afterwards, until something else is deleted. */
+  if (self->undo_toast == toast)
+    g_clear_weak_pointer (&self->undo_toast);
+}
+
+/**
+ * yishi_registry_panel_undo:
+ *
+ * Brings back what the last deletion hid (the toast's Undo button, and Ctrl+Z even
+ * after the toast went), and selects it.
+ *
+ * Returns: whether something came back
+ */
+gboolean
+yishi_registry_panel_undo (YishiRegistryPanel *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *batch = NULL;
+  YishiNodeKind kind;
+  gint64 id;
+  gboolean person;
+
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), FALSE);
+
+  batch = g_steal_pointer (&self->undo_batch);
+  kind = self->undo_kind;
+  id = self->undo_id;
+  person = self->undo_person;
+  forget_undo (self);
+  dismiss_undo_toast (self);
+  update_actions (self);
+  if (self->database == NULL || batch == NULL)
+    return FALSE;
+
+  if (!yishi_registry_undelete (self->database, batch, &error))
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+  /* The database's "changed" refreshes the panel, which selects it again. */
+  if (person)
+    self->current_person = id;
+  else
+    {
+      self->has_pending_node = TRUE;
+      self->pending_kind = kind;
+      self->pending_id = id;
+    }
+  return TRUE;
+}
+
+static void
+on_undo_clicked (AdwToast           *toast,
+                 YishiRegistryPanel *self)
+{
+  if (self->undo_toast == toast)
+    yishi_registry_panel_undo (self);
+}
+
+static void
+offer_undo (YishiRegistryPanel *self,
+            const char         *text,
+            char               *batch,
+            YishiNodeKind       kind,
+            gint64              id,
+            gboolean            person)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  dismiss_undo_toast (self);
+  forget_undo (self);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 8);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
+  self->undo_batch = batch;
+  self->undo_kind = kind;
+  self->undo_id = id;
+  self->undo_person = person;
+  g_set_weak_pointer (&self->undo_toast, toast);
+  add_toast (self, toast);
+  update_actions (self);
+}
+
+/* Cells of the people list ---------------------------------------------------------- */
+
+static void
+cell_func (gpointer     item,
+           int          column,
+           const char **text,
+           const char **style,
+           const char **tooltip)
+{
+  /* The label copies the text at once: one buffer does for every cell. */
+  static char age[16];
+  YishiPerson *person = item;
+  const char *value;
+
+  if (person == NULL)
+    return;
+  switch ((YishiRegistryColumn)column)
+    {
+    case YISHI_REGISTRY_COLUMN_NAME:
+      *text = yishi_person_get_name (person);
+      break;
+    case YISHI_REGISTRY_COLUMN_GENDER:
+      value = yishi_person_get_gender (person);
+      if (value != NULL && g_strcmp0 (value, "unknown") != 0)
+        *text = yishi_enum_label (YISHI_ENUM_GENDER, value);
+      break;
+    case YISHI_REGISTRY_COLUMN_AGE:
+      if (yishi_person_get_age (person) >= 0)
+        {
+          g_snprintf (age, sizeof age, "%d", yishi_person_get_age (person));
+          *text = age;
+        }
+      break;
+    case YISHI_REGISTRY_COLUMN_PHONE:
+      *text = yishi_person_get_phone (person);
+      break;
+    case YISHI_REGISTRY_COLUMN_ADDRESS:
+      *text = yishi_person_get_address (person);
+      break;
+    case YISHI_REGISTRY_COLUMN_GRID:
+      *text = yishi_person_get_grid (person);
+      break;
+    case YISHI_REGISTRY_COLUMN_PARTY:
+      value = yishi_person_get_party_category (person);
+      if (value != NULL && *value != '\0')
+        *text = yishi_enum_label (YISHI_ENUM_PARTY_CATEGORY, value);
+      break;
+    case YISHI_REGISTRY_COLUMN_ROLES:
+      *text = yishi_person_get_roles (person);
+      break;
+    case YISHI_REGISTRY_N_COLUMNS:
+    default:
+      break;
+    }
+}
+
+static void
+add_columns (YishiRegistryPanel *self)
+{
+  self->column_sort = yishi_column_sort_new (self->column_view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_info); i++)
+    {
+      const ColumnInfo *info = &column_info[i];
+      GtkListItemFactory *factory = yishi_paged_rows_cell_factory (cell_func, info->column, info->flags);
+      GtkColumnViewColumn *column =
+        gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column", info->title), factory);
+
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, info->width);
+      /* Every column gives way on narrow windows; three of them sort. */
+      yishi_column_sort_add_column (self->column_sort, column, info->column, info->keep);
+      if (info->sort < 0)
+        gtk_column_view_column_set_sorter (column, NULL);
+      if (info->column == YISHI_REGISTRY_COLUMN_ADDRESS)
+        {
+          gtk_column_view_column_set_expand (column, TRUE);
+          yishi_column_sort_set_filler (self->column_sort, column, info->width);
+        }
+      gtk_column_view_append_column (self->column_view, column);
+      self->columns[info->column] = column;
+      g_object_unref (column);
+    }
+}
+
+/* The people list ------------------------------------------------------------------ */
+
+static YishiPerson *
+selected_person (YishiRegistryPanel *self)
+{
+  YishiPagedRow *row = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  return row ? yishi_paged_row_get_item (row) : NULL;
+}
+
+static void
+on_person_selection_changed (YishiRegistryPanel *self)
+{
+  YishiPerson *person;
+
+  if (self->list_refreshing)
+    return;
+  person = selected_person (self);
+  self->current_person = person ? yishi_person_get_id (person) : 0;
+  update_actions (self);
+}
+
+/* Before the list is counted again: the rows in sight are shown first; returns the
+ * row where the person selected was. */
+static guint
+begin_refresh (YishiRegistryPanel *self,
+               gboolean            to_top)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  GListModel *rows = gtk_single_selection_get_model (self->selection);
+  guint hint = gtk_single_selection_get_selected (self->selection);
+  guint n = rows ? g_list_model_get_n_items (rows) : 0;
+
+  if (to_top)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  if (rows != NULL && n > 0 && gtk_adjustment_get_upper (adjustment) > 0)
+    {
+      double row_height = MAX (1.0, gtk_adjustment_get_upper (adjustment) / n);
+
+      yishi_paged_rows_set_visible (YISHI_PAGED_ROWS (rows),
+                                    (guint)(gtk_adjustment_get_value (adjustment) / row_height),
+                                    (guint)(gtk_adjustment_get_page_size (adjustment) / row_height) + 2);
+    }
+  self->list_refreshing = TRUE;
+  return hint;
+}
+
+/* Fetching an item loads its page; yishi_people_list_find () looks in the pages loaded. */
+static void
+load_page_of (GListModel *model,
+              guint       position)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (model, position);
+}
+
+static guint
+find_current (YishiRegistryPanel *self,
+              guint               hint)
+{
+  GListModel *model = G_LIST_MODEL (self->list);
+  guint n = g_list_model_get_n_items (model);
+  guint position;
+
+  if (self->current_person == 0 || n == 0)
+    return GTK_INVALID_LIST_POSITION;
+  if (hint < n)
+    load_page_of (model, hint);
+  position = yishi_people_list_find (self->list, self->current_person);
+  if (position == G_MAXUINT)
+    {
+      load_page_of (model, 0);
+      position = yishi_people_list_find (self->list, self->current_person);
+    }
+  return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
+}
+
+static void
+scroll_to (YishiRegistryPanel *self,
+           guint               position)
+{
+  /* GTK 4.8 has no gtk_column_view_scroll_to (); its list view has the action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+/* After the list was counted again: the person stays selected when still there. */
+static void
+after_refresh (YishiRegistryPanel *self,
+               guint               hint,
+               gboolean            keep)
+{
+  guint position = find_current (self, hint);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  self->list_refreshing = FALSE;
+  if (position == GTK_INVALID_LIST_POSITION && !keep)
+    self->current_person = 0;
+  update_count (self);
+  update_actions (self);
+}
+
+static void
+refresh_list (YishiRegistryPanel *self)
+{
+  guint hint;
+
+  if (self->list == NULL)
+    return;
+  hint = begin_refresh (self, FALSE);
+  yishi_people_list_refresh (self->list);
+  after_refresh (self, hint, TRUE);
+}
+
+static void
+on_sort_changed (YishiColumnSort    *column_sort,
+                 int                 id,
+                 gboolean            descending,
+                 YishiRegistryPanel *self)
+{
+  guint hint;
+
+  self->sort = YISHI_PEOPLE_SORT_NAME;
+  self->descending = id < 0 ? FALSE : descending;
+  for (guint i = 0; i < G_N_ELEMENTS (column_info); i++)
+    if ((int)column_info[i].column == id && column_info[i].sort >= 0)
+      self->sort = (YishiPeopleSort)column_info[i].sort;
+  if (self->list == NULL)
+    return;
+  hint = begin_refresh (self, TRUE);
+  yishi_people_list_set_sort (self->list, self->sort, self->descending);
+  after_refresh (self, hint, TRUE);
+}
+
+/* Filters -------------------------------------------------------------------------- */
+
+static char *
+stripped_text (GtkEditable *editable)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static gboolean
+filters_active (YishiRegistryPanel *self)
+{
+  const YishiPeopleFilter *f = self->list ? yishi_people_list_get_filter (self->list) : NULL;
+
+  return f != NULL && (f->residence_type != NULL || f->party_category != NULL || f->role != NULL ||
+                       f->age_band != YISHI_AGE_ANY || (f->query != NULL && *f->query != '\0'));
+}
+
+static YishiRegistryItem *
+selected_node (YishiRegistryPanel *self)
+{
+  GtkTreeListRow *row = self->tree_selection ? gtk_single_selection_get_selected_item (self->tree_selection) : NULL;
+  g_autoptr (YishiRegistryItem) item = NULL;
+
+  if (row == NULL)
+    return NULL;
+  item = gtk_tree_list_row_get_item (row);
+  /* Its level keeps it while the row is there. */
+  return item;
+}
+
+static const char *
+enum_id (YishiEnum which,
+         guint     index)
+{
+  guint n;
+  const YishiEnumValue *values = yishi_enum_values (which, &n);
+
+  return index < n ? values[index].id : NULL;
+}
+
+static void
+apply_filter (YishiRegistryPanel *self)
+{
+  YishiPeopleFilter filter = { 0 };
+  YishiRegistryItem *node = selected_node (self);
+  guint residence = gtk_drop_down_get_selected (self->residence_dropdown);
+  guint party = gtk_drop_down_get_selected (self->party_dropdown);
+  guint role = gtk_drop_down_get_selected (self->role_dropdown);
+  guint age = gtk_drop_down_get_selected (self->age_dropdown);
+  guint hint;
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+
+  filter.node_kind = node ? yishi_registry_item_get_kind (node) : YISHI_NODE_COMMUNITY;
+  filter.node_id = node ? yishi_registry_item_get_id (node) : 0;
+  if (residence >= 1 && residence != GTK_INVALID_LIST_POSITION)
+    filter.residence_type = g_strdup (enum_id (YISHI_ENUM_RESIDENCE_TYPE, residence - 1));
+  if (party == 1)
+    filter.party_category = g_strdup ("any");
+  else if (party >= 2 && party != GTK_INVALID_LIST_POSITION)
+    filter.party_category = g_strdup (enum_id (YISHI_ENUM_PARTY_CATEGORY, party - 2));
+  if (role >= 1 && role != GTK_INVALID_LIST_POSITION)
+    filter.role = g_strdup (enum_id (YISHI_ENUM_ROLE, role - 1));
+  filter.age_band = age < G_N_ELEMENTS (age_bands) ? (YishiAgeBand)age : YISHI_AGE_ANY;
+  filter.query = stripped_text (GTK_EDITABLE (self->search_entry));
+
+  self->scope_kind = filter.node_kind;
+  self->scope_id = filter.node_id;
+  hint = begin_refresh (self, TRUE);
+  yishi_people_list_set_filter (self->list, &filter);
+  yishi_people_filter_clear (&filter);
+  after_refresh (self, hint, FALSE);
+}
+
+static void
+on_filter_changed (YishiRegistryPanel *self)
+{
+  apply_filter (self);
+}
+
+/**
+ * yishi_registry_panel_clear_filters:
+ *
+ * Every person of the place selected: no words, no filters, one new count.
+ */
+void
+yishi_registry_panel_clear_filters (YishiRegistryPanel *self)
+{
+  g_return_if_fail (YISHI_IS_REGISTRY_PANEL (self));
+
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->residence_dropdown, 0);
+  gtk_drop_down_set_selected (self->party_dropdown, 0);
+  gtk_drop_down_set_selected (self->role_dropdown, 0);
+  gtk_drop_down_set_selected (self->age_dropdown, 0);
+  self->updating_filters = FALSE;
+  apply_filter (self);
+}
+
+static void
+focus_list (YishiRegistryPanel *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_stop_search (YishiRegistryPanel *self)
+{
+  /* Escape: first clear the words, then go back to the list. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    focus_list (self);
+}
+
+static void
+on_search_activate (YishiRegistryPanel *self)
+{
+  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
+  if (n == 0)
+    return;
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  focus_list (self);
+}
+
+static void
+set_strings (GtkDropDown   *dropdown,
+             GtkStringList *strings)
+{
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
+}
+
+static void
+fill_enum_dropdown (GtkDropDown *dropdown,
+                    YishiEnum    which,
+                    const char  *any,
+                    const char  *any_member)
+{
+  g_autoptr (GtkStringList) strings = gtk_string_list_new (NULL);
+  guint n;
+  const YishiEnumValue *values = yishi_enum_values (which, &n);
+
+  gtk_string_list_append (strings, any);
+  if (any_member != NULL)
+    gtk_string_list_append (strings, any_member);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (strings, yishi_enum_label (which, values[i].id));
+  set_strings (dropdown, strings);
+}
+
+static void
+fill_dropdowns (YishiRegistryPanel *self)
+{
+  g_autoptr (GtkStringList) ages = gtk_string_list_new (NULL);
+
+  self->updating_filters = TRUE;
+  fill_enum_dropdown (self->residence_dropdown, YISHI_ENUM_RESIDENCE_TYPE, _("Any Residence"), NULL);
+  fill_enum_dropdown (self->party_dropdown, YISHI_ENUM_PARTY_CATEGORY, _("Anyone"), _("Party Members"));
+  fill_enum_dropdown (self->role_dropdown, YISHI_ENUM_ROLE, _("Any Role"), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (age_bands); i++)
+    gtk_string_list_append (ages, _(age_bands[i]));
+  set_strings (self->age_dropdown, ages);
+  self->updating_filters = FALSE;
+}
+
+/* Header, counts and empty states -------------------------------------------------- */
+
+static void
+update_header (YishiRegistryPanel *self)
+{
+  YishiRegistryItem *node = selected_node (self);
+
+  g_clear_pointer (&self->path_text, g_free);
+  if (node == NULL || yishi_registry_item_is_community (node))
+    self->path_text = g_strdup (_("All People"));
+  else
+    self->path_text = yishi_registry_node_path (self->database, yishi_registry_item_get_kind (node),
+                                                yishi_registry_item_get_id (node));
+  if (self->path_text == NULL)
+    self->path_text = g_strdup (node ? yishi_registry_item_get_name (node) : "");
+  gtk_label_set_text (self->path_label, self->path_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), self->path_text);
+}
+
+static void
+update_count (YishiRegistryPanel *self)
+{
+  YishiRegistryItem *node = selected_node (self);
+  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  guint total = node ? yishi_registry_item_get_n_people (node) : n;
+  const GError *error = self->list ? yishi_people_list_get_error (self->list) : NULL;
+  gboolean filtered = filters_active (self);
+  g_autofree char *number = g_strdup_printf ("%'u", n);
+  g_autofree char *all = g_strdup_printf ("%'u", total);
+
+  g_free (self->count_text);
+  if (filtered)
+    /* Translators: people the search finds among those of a place, e.g. "12 of 1,234 people" */
+    self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s person", "%s of %s people", total),
+                                        number, all);
+  else
+    /* Translators: the number of people the list shows, e.g. "1,234 people" */
+    self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people", n), number);
+  gtk_label_set_text (self->count_label, self->count_text);
+  gtk_widget_set_visible (self->clear_button, filtered);
+
+  if (self->tree != NULL && yishi_registry_tree_get_n_grids (self->tree) == 0 &&
+      yishi_registry_tree_get_n_people (self->tree) == 0 && yishi_registry_tree_get_error (self->tree) == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "registry");
+
+  if (error != NULL || (self->tree != NULL && yishi_registry_tree_get_error (self->tree) != NULL))
+    {
+      const GError *shown = error ? error : yishi_registry_tree_get_error (self->tree);
+
+      adw_status_page_set_description (self->list_error_page, shown->message);
+      gtk_stack_set_visible_child_name (self->list_stack, "error");
+    }
+  else if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (filtered)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "nobody");
+}
+
+/* The tree ------------------------------------------------------------------------- */
+
+static void
+on_tree_activate (YishiRegistryPanel *self,
+                  guint               position)
+{
+  g_autoptr (GtkTreeListRow) row = NULL;
+
+  /* Enter or a double click opens and closes the place. */
+  if (self->tree == NULL)
+    return;
+  row = gtk_tree_list_model_get_row (yishi_registry_tree_get_model (self->tree), position);
+  if (row != NULL && gtk_tree_list_row_is_expandable (row))
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+static void
+on_tree_selection_changed (YishiRegistryPanel *self)
+{
+  if (self->tree_refreshing)
+    return;
+  update_header (self);
+  apply_filter (self);
+  update_actions (self);
+}
+
+/* What can be done with the place selected: what goes in it, then the place itself. */
+static GMenuModel *
+context_menu_for (YishiRegistryItem *node)
+{
+  static const char *const new_labels[] = {
+    N_("New _Grid…"), N_("New _Building…"), N_("New _Unit…"), N_("New _Household…"), N_("New _Person…"),
+  };
+  static const char *const new_actions[] = {
+    "registry.new-grid", "registry.new-building", "registry.new-unit", "registry.new-household",
+    "registry.new-person",
+  };
+  YishiNodeKind kind = node ? yishi_registry_item_get_kind (node) : YISHI_NODE_COMMUNITY;
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenu) add = g_menu_new ();
+  g_autoptr (GMenu) place = g_menu_new ();
+  g_autoptr (GMenu) print = g_menu_new ();
+
+  g_menu_append (add, _(new_labels[kind]), new_actions[kind]);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
+  if (kind == YISHI_NODE_COMMUNITY)
+    return G_MENU_MODEL (menu);
+  g_menu_append (place, _("_Rename…"), "registry.rename");
+  if (kind >= YISHI_NODE_BUILDING)
+    g_menu_append (place, _("_Move…"), "registry.move");
+  g_menu_append (place, _("_Delete"), "registry.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (place));
+  g_menu_append (print, _("_Contact Board…"), "registry.contact-board");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (print));
+  return G_MENU_MODEL (menu);
+}
+
+static void
+popup_context_menu (YishiRegistryPanel *self,
+                    GtkWidget          *at,
+                    double              x,
+                    double              y)
+{
+  GdkRectangle rect = { 0, 0, 1, 1 };
+  g_autoptr (GMenuModel) menu = context_menu_for (selected_node (self));
+
+  update_actions (self);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_popover), menu);
+  if (at != NULL)
+    {
+      double sx, sy;
+
+      if (gtk_widget_translate_coordinates (at, self->sidebar, x, y, &sx, &sy))
+        {
+          rect.x = (int)sx;
+          rect.y = (int)sy;
+          gtk_popover_set_pointing_to (self->context_popover, &rect);
+        }
+      else
+        gtk_popover_set_pointing_to (self->context_popover, NULL);
+    }
+  else
+    gtk_popover_set_pointing_to (self->context_popover, NULL);
+  gtk_popover_popup (self->context_popover);
+}
+
+/* A right click on a row: select it, then the menu there. */
+static void
+on_row_menu (GtkWidget *row,
+             guint      position,
+             double     x,
+             double     y,
+             gpointer   user_data)
+{
+  YishiRegistryPanel *self = user_data;
+
+  gtk_single_selection_set_selected (self->tree_selection, position);
+  popup_context_menu (self, row, x, y);
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  /* The Menu key: under the row that has the focus. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tree_view)))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (focus, focus, &bounds))
+        {
+          popup_context_menu (self, focus, bounds.size.width / 4, bounds.size.height);
+          return;
+        }
+    }
+  popup_context_menu (self, NULL, 0, 0);
+}
+
+/* Keeps the place selected (or what became of it), the rows expanded and the person
+ * selected across a change of the registry. */
+static void
+refresh_all (YishiRegistryPanel *self)
+{
+  YishiRegistryItem *node = selected_node (self);
+  YishiNodeKind kind = node ? yishi_registry_item_get_kind (node) : YISHI_NODE_COMMUNITY;
+  gint64 id = node ? yishi_registry_item_get_id (node) : 0;
+  YishiNodeKind parent_kind = YISHI_NODE_COMMUNITY;
+  gint64 parent_id = 0;
+  guint position;
+
+  if (node != NULL && kind > YISHI_NODE_GRID)
+    {
+      parent_kind = kind - 1;
+      parent_id = yishi_registry_item_get_parent_id (node);
+    }
+  if (self->has_pending_node)
+    {
+      kind = self->pending_kind;
+      id = self->pending_id;
+      self->has_pending_node = FALSE;
+    }
+
+  self->tree_refreshing = TRUE;
+  yishi_registry_tree_refresh (self->tree);
+  position = yishi_registry_tree_reveal (self->tree, kind, id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    /* It went away (deleted, here or elsewhere): its parent takes its place. */
+    position = yishi_registry_tree_reveal (self->tree, parent_kind, parent_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  gtk_single_selection_set_selected (self->tree_selection, position);
+  self->tree_refreshing = FALSE;
+
+  node = selected_node (self);
+  update_header (self);
+  if (node == NULL || yishi_registry_item_get_kind (node) != self->scope_kind ||
+      yishi_registry_item_get_id (node) != self->scope_id)
+    apply_filter (self);
+  else
+    refresh_list (self);
+  if (self->current_person != 0)
+    {
+      guint row = gtk_single_selection_get_selected (self->selection);
+
+      if (row != GTK_INVALID_LIST_POSITION)
+        scroll_to (self, row);
+    }
+  update_count (self);
+  update_actions (self);
+}
+
+/**
+ * yishi_registry_panel_select_node:
+ *
+ * Shows the people of a place: expands the places above it and selects its row.
+ *
+ * Returns: whether the tree shows it
+ */
+gboolean
+yishi_registry_panel_select_node (YishiRegistryPanel *self,
+                                  YishiNodeKind       kind,
+                                  gint64              id)
+{
+  guint position;
+
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), FALSE);
+
+  if (self->tree == NULL)
+    return FALSE;
+  position = yishi_registry_tree_reveal (self->tree, kind, id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_single_selection_set_selected (self->tree_selection, position);
+  return TRUE;
+}
+
+/* Returns: (transfer none) (nullable): the place selected in the tree */
+YishiRegistryItem *
+yishi_registry_panel_get_selected_node (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+  return selected_node (self);
+}
+
+/* Actions on places ---------------------------------------------------------------- */
+
+/* The place of @kind the selection is in, or is. */
+static YishiRegistryItem *
+selected_ancestor (YishiRegistryPanel *self,
+                   YishiNodeKind       kind)
+{
+  guint position = self->tree_selection ? gtk_single_selection_get_selected (self->tree_selection)
+                                        : GTK_INVALID_LIST_POSITION;
+
+  if (self->tree == NULL || position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return yishi_registry_tree_get_ancestor (self->tree, position, kind);
+}
+
+static void
+update_actions (YishiRegistryPanel *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  YishiRegistryItem *node = selected_node (self);
+  gboolean ready = self->tree != NULL;
+  gboolean write = ready && writable (self);
+  gboolean place = node != NULL && !yishi_registry_item_is_community (node);
+  YishiNodeKind kind = node ? yishi_registry_item_get_kind (node) : YISHI_NODE_COMMUNITY;
+  gboolean person = FALSE, points = FALSE, organisations = FALSE, board = FALSE, import = FALSE;
+
+#ifdef HAVE_PERSON_DIALOG
+  person = write;
+#endif
+#ifdef HAVE_POINTS_DIALOG
+  points = ready;
+#endif
+#ifdef HAVE_ORGANISATIONS_DIALOG
+  organisations = ready;
+#endif
+#ifdef HAVE_CONTACT_BOARD
+  board = ready && selected_ancestor (self, YISHI_NODE_GRID) != NULL;
+#endif
+#ifdef HAVE_IMPORT_DIALOG
+  import = write;
+#endif
+
+  gtk_widget_action_set_enabled (widget, "registry.new-grid", write);
+  gtk_widget_action_set_enabled (widget, "registry.new-building",
+                                 write && selected_ancestor (self, YISHI_NODE_GRID) != NULL);
+  gtk_widget_action_set_enabled (widget, "registry.new-unit",
+                                 write && selected_ancestor (self, YISHI_NODE_BUILDING) != NULL);
+  gtk_widget_action_set_enabled (widget, "registry.new-household",
+                                 write && selected_ancestor (self, YISHI_NODE_UNIT) != NULL);
+  gtk_widget_action_set_enabled (widget, "registry.rename", write && place);
+  gtk_widget_action_set_enabled (widget, "registry.move", write && place && kind >= YISHI_NODE_BUILDING);
+  gtk_widget_action_set_enabled (widget, "registry.delete", write && place);
+  gtk_widget_action_set_enabled (widget, "registry.contact-board", board);
+  gtk_widget_action_set_enabled (widget, "registry.new-person", person);
+  gtk_widget_action_set_enabled (widget, "registry.open-person", selected_person (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "registry.delete-person", write && selected_person (self) != NULL);
+  gtk_widget_action_set_enabled (widget, "registry.import", import);
+  gtk_widget_action_set_enabled (widget, "registry.points", points);
+  gtk_widget_action_set_enabled (widget, "registry.organisations", organisations);
+  gtk_widget_action_set_enabled (widget, "registry.undo", self->undo_batch != NULL);
+  gtk_widget_action_set_enabled (widget, "registry.context-menu", ready);
+}
+
+static void
+on_node_done (YishiNodeDialog    *dialog,
+              int                 kind,
+              gint64              id,
+              YishiRegistryPanel *self)
+{
+  /* The database's "changed" refreshes the tree: the place is selected then. */
+  self->has_pending_node = TRUE;
+  self->pending_kind = (YishiNodeKind)kind;
+  self->pending_id = id;
+}
+
+static void
+present_node_dialog (YishiRegistryPanel *self,
+                     YishiNodeDialog    *dialog)
+{
+  if (dialog == NULL)
+    {
+      show_message (self, _("That place is no longer in the registry"));
+      return;
+    }
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_node_done), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_place (YishiRegistryPanel *self,
+           YishiNodeKind       kind)
+{
+  YishiRegistryItem *parent = NULL;
+
+  if (!writable (self))
+    return;
+  if (kind > YISHI_NODE_GRID)
+    {
+      parent = selected_ancestor (self, kind - 1);
+      if (parent == NULL)
+        return;
+    }
+  present_node_dialog (self, yishi_node_dialog_new_create (parent_window (self), self->database, kind,
+                                                           parent ? yishi_registry_item_get_id (parent) : 0));
+}
+
+static void
+new_place_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+
+  if (g_str_equal (action_name, "registry.new-grid"))
+    new_place (self, YISHI_NODE_GRID);
+  else if (g_str_equal (action_name, "registry.new-building"))
+    new_place (self, YISHI_NODE_BUILDING);
+  else if (g_str_equal (action_name, "registry.new-unit"))
+    new_place (self, YISHI_NODE_UNIT);
+  else
+    new_place (self, YISHI_NODE_HOUSEHOLD);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  YishiRegistryItem *node = selected_node (self);
+
+  if (node == NULL || yishi_registry_item_is_community (node) || !writable (self))
+    return;
+  present_node_dialog (self, yishi_node_dialog_new_rename (parent_window (self), self->database,
+                                                           yishi_registry_item_get_kind (node),
+                                                           yishi_registry_item_get_id (node)));
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  YishiRegistryItem *node = selected_node (self);
+
+  if (node == NULL || yishi_registry_item_get_kind (node) < YISHI_NODE_BUILDING || !writable (self))
+    return;
+  present_node_dialog (self, yishi_node_dialog_new_move (parent_window (self), self->database,
+                                                         yishi_registry_item_get_kind (node),
+                                                         yishi_registry_item_get_id (node)));
+}
+
+static gboolean
+delete_now (YishiRegistryPanel *self,
+            YishiNodeKind       kind,
+            gint64              id)
+{
+  g_autoptr (YishiRegistryNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  char *batch;
+  guint n;
+
+  if (!writable (self))
+    return FALSE;
+  node = yishi_registry_node_load (self->database, kind, id, &error);
+  if (node == NULL)
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+  name = g_strdup (yishi_registry_node_get_name (node));
+  n = yishi_registry_node_get_n_people (node);
+  batch = yishi_registry_delete_node (self->database, kind, id, &error);
+  if (batch == NULL)
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+  /* Its parent is selected after the refresh. */
+  self->has_pending_node = TRUE;
+  self->pending_kind = kind > YISHI_NODE_GRID ? kind - 1 : YISHI_NODE_COMMUNITY;
+  self->pending_id = kind > YISHI_NODE_GRID ? yishi_registry_node_get_parent_id (node) : 0;
+  if (n > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%'u", n);
+
+      /* Translators: a toast, e.g. "Deleted 3号楼 and its 120 people" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %s and its %s person",
+                                           "Deleted %s and its %s people", n),
+                              name, number);
+    }
+  else
+    /* Translators: a toast, e.g. "Deleted 3号楼" */
+    text = g_strdup_printf (_("Deleted %s"), name);
+  offer_undo (self, text, batch, kind, id, FALSE);
+  return TRUE;
+}
+
+static void
+on_delete_response (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    YishiRegistryPanel *self)
+{
+  if (g_str_equal (response, "delete"))
+    delete_now (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "yishi-kind")),
+                *(gint64 *)g_object_get_data (G_OBJECT (dialog), "yishi-id"));
+}
+
+/**
+ * yishi_registry_panel_delete_node:
+ *
+ * Deletes the place selected, with a toast to undo it; when people live there an
+ * AdwMessageDialog asks first (it answers "delete" or "cancel").
+ *
+ * Returns: whether it was deleted or the question was asked
+ */
+gboolean
+yishi_registry_panel_delete_node (YishiRegistryPanel *self)
+{
+  YishiRegistryItem *node;
+  GtkWindow *dialog;
+  gint64 *id;
+
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), FALSE);
+
+  node = selected_node (self);
+  if (node == NULL || yishi_registry_item_is_community (node) || !writable (self))
+    return FALSE;
+  if (yishi_registry_item_get_n_people (node) == 0)
+    return delete_now (self, yishi_registry_item_get_kind (node), yishi_registry_item_get_id (node));
+
+  dialog = yishi_node_delete_dialog_new (parent_window (self), yishi_registry_item_get_kind (node),
+                                         yishi_registry_item_get_name (node),
+                                         yishi_registry_item_get_n_people (node));
+  id = g_new (gint64, 1);
+  *id = yishi_registry_item_get_id (node);
+  g_object_set_data (G_OBJECT (dialog), "yishi-kind", GINT_TO_POINTER (yishi_registry_item_get_kind (node)));
+  g_object_set_data_full (G_OBJECT (dialog), "yishi-id", id, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (dialog);
+  return TRUE;
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  yishi_registry_panel_delete_node (YISHI_REGISTRY_PANEL (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  yishi_registry_panel_undo (YISHI_REGISTRY_PANEL (widget));
+}
+
+/* People --------------------------------------------------------------------------- */
+
+#ifdef HAVE_PERSON_DIALOG
+static void
+on_person_saved (GtkWindow          *dialog,
+                 gint64              id,
+                 YishiRegistryPanel *self)
+{
+  /* Selected when the list is counted again. */
+  self->current_person = id;
+}
+#endif
+
+static void
+open_person (YishiRegistryPanel *self,
+             gint64              person_id,
+             gint64              household_id)
+{
+#ifdef HAVE_PERSON_DIALOG
+  GtkWindow *dialog;
+
+  if (self->database == NULL)
+    return;
+  dialog = yishi_person_dialog_new (parent_window (self), self->database, person_id, household_id);
+  if (dialog == NULL)
+    return;
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_person_saved), self, 0);
+  gtk_window_present (dialog);
+#endif
+}
+
+static void
+on_person_activated (YishiRegistryPanel *self,
+                     guint               position)
+{
+  GListModel *rows = G_LIST_MODEL (gtk_single_selection_get_model (self->selection));
+  g_autoptr (YishiPagedRow) row = rows ? g_list_model_get_item (rows, position) : NULL;
+  YishiPerson *person = row ? yishi_paged_row_get_item (row) : NULL;
+
+  if (person != NULL)
+    open_person (self, yishi_person_get_id (person), 0);
+}
+
+static void
+open_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  YishiPerson *person = selected_person (self);
+
+  if (person != NULL)
+    open_person (self, yishi_person_get_id (person), 0);
+}
+
+static void
+new_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  YishiRegistryItem *household = selected_ancestor (self, YISHI_NODE_HOUSEHOLD);
+
+  /* In the household selected, if one is. */
+  if (writable (self))
+    open_person (self, 0, household ? yishi_registry_item_get_id (household) : 0);
+}
+
+static void
+delete_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  YishiPerson *person = selected_person (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+  char *batch;
+
+  if (person == NULL || !writable (self))
+    return;
+  id = yishi_person_get_id (person);
+  /* Translators: a toast, e.g. "Removed 张三 from the registry" */
+  text = g_strdup_printf (_("Removed %s from the registry"), yishi_person_get_name (person));
+  batch = yishi_registry_delete_person (self->database, id, &error);
+  if (batch == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  self->current_person = 0;
+  offer_undo (self, text, batch, YISHI_NODE_COMMUNITY, id, TRUE);
+}
+
+/**
+ * yishi_registry_panel_select_person:
+ *
+ * Selects person @id in the list when the list holds them.
+ *
+ * Returns: whether it does
+ */
+gboolean
+yishi_registry_panel_select_person (YishiRegistryPanel *self,
+                                    gint64              id)
+{
+  guint position;
+
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), FALSE);
+
+  if (self->list == NULL)
+    return FALSE;
+  self->current_person = id;
+  position = find_current (self, 0);
+  self->list_refreshing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->list_refreshing = FALSE;
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      self->current_person = 0;
+      return FALSE;
+    }
+  scroll_to (self, position);
+  update_actions (self);
+  return TRUE;
+}
+
+gint64
+yishi_registry_panel_get_selected_person (YishiRegistryPanel *self)
+{
+  YishiPerson *person;
+
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), 0);
+
+  person = selected_person (self);
+  return person ? yishi_person_get_id (person) : 0;
+}
+
+/* Other dialogs -------------------------------------------------------------------- */
+
+#ifdef HAVE_IMPORT_DIALOG
+static void
+on_imported (GtkWindow          *dialog,
+             guint               n,
+             YishiRegistryPanel *self)
+{
+  g_autofree char *number = g_strdup_printf ("%'u", n);
+  g_autofree char *text =
+    /* Translators: a toast after importing a roster */
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s person", "Imported %s people", n), number);
+
+  show_message (self, text);
+}
+#endif
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+#ifdef HAVE_IMPORT_DIALOG
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  GtkWindow *dialog;
+
+  if (!writable (self))
+    return;
+  dialog = yishi_import_dialog_new (parent_window (self), self->database);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  gtk_window_present (dialog);
+#endif
+}
+
+static void
+points_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+#ifdef HAVE_POINTS_DIALOG
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+
+  if (self->database != NULL)
+    gtk_window_present (yishi_points_dialog_new (parent_window (self), self->database));
+#endif
+}
+
+static void
+organisations_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+#ifdef HAVE_ORGANISATIONS_DIALOG
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+
+  if (self->database != NULL)
+    gtk_window_present (yishi_organisations_dialog_new (parent_window (self), self->database));
+#endif
+}
+
+/* The contact board (三长公示) ------------------------------------------------------- */
+
+#ifdef HAVE_CONTACT_BOARD
+
+typedef struct
+{
+  char *database_path;
+  char *grid;
+  char *title_font;
+  char *body_font;
+  char *pdf_path;
+  guint n_pages;
+  YishiDatabase *database; /* the window's, to draw pages for printing */
+  YishiNotice *notice;     /* laid out on the main thread */
+  gboolean previewed;      /* the preview owns it now */
+} Board;
+
+static void
+board_free (gpointer data)
+{
+  Board *board = data;
+
+  if (board->pdf_path != NULL)
+    g_unlink (board->pdf_path);
+  g_free (board->database_path);
+  g_free (board->grid);
+  g_free (board->title_font);
+  g_free (board->body_font);
+  g_free (board->pdf_path);
+  g_clear_object (&board->database);
+  g_clear_object (&board->notice);
+  g_free (board);
+}
+
+static void
+board_release (gpointer data)
+{
+  Board *board = data;
+
+  if (!board->previewed)
+    board_free (board);
+}
+
+static void
+board_draw (gpointer  data,
+            cairo_t  *cr,
+            guint     page,
+            double    width_pt,
+            double    height_pt)
+{
+  Board *board = data;
+
+  /* The same data and renderer as the PDF, laid out again on this thread. */
+  if (board->notice == NULL)
+    board->notice = yishi_notice_contact_board_build (board->database, board->grid, board->title_font,
+                                                      board->body_font, NULL);
+  if (board->notice != NULL && page < yishi_notice_get_n_pages (board->notice))
+    yishi_notice_draw_page (board->notice, cr, page, width_pt, height_pt);
+}
+
+static void
+board_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Board *board = task_data;
+  g_autoptr (YishiDatabase) reader = NULL;
+  g_autoptr (YishiNotice) notice = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Its own read-only connection: the window keeps working on the main one. */
+  reader = yishi_database_open (board->database_path, YISHI_DATABASE_OPEN_READ_ONLY, &error);
+  if (reader != NULL)
+    notice = yishi_notice_contact_board_build (reader, board->grid, board->title_font, board->body_font, &error);
+  if (notice != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      board->n_pages = yishi_notice_get_n_pages (notice);
+      if (yishi_notice_write_pdf (notice, board->pdf_path, &error))
+        {
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+    }
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+board_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (source);
+  Board *board = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkWindow *preview;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("The contact board could not be made: %s"), error->message);
+
+          show_message (self, text);
+        }
+      return;
+    }
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  /* Translators: the title of the preview and the suggested file name; %s is a grid */
+  title = g_strdup_printf (_("Contact Board %s"), board->grid);
+  board->previewed = TRUE;
+  preview = yishi_pdf_preview_new (parent_window (self), title, board->pdf_path, board_draw,
+                                   board->n_pages, board, board_free);
+  gtk_window_present (preview);
+}
+
+/* The notice fonts of the preferences, or the defaults. */
+static void
+notice_fonts (char **title_font,
+              char **body_font)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  *title_font = NULL;
+  *body_font = NULL;
+  if (schema != NULL)
+    {
+      g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+      *title_font = g_settings_get_string (settings, "notice-title-font");
+      *body_font = g_settings_get_string (settings, "notice-body-font");
+    }
+  if (*title_font == NULL || **title_font == '\0')
+    {
+      g_free (*title_font);
+      *title_font = g_strdup (YISHI_NOTICE_DEFAULT_TITLE_FONT);
+    }
+  if (*body_font == NULL || **body_font == '\0')
+    {
+      g_free (*body_font);
+      *body_font = g_strdup (YISHI_NOTICE_DEFAULT_BODY_FONT);
+    }
+}
+
+#endif /* HAVE_CONTACT_BOARD */
+
+static void
+contact_board_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+#ifdef HAVE_CONTACT_BOARD
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  YishiRegistryItem *grid = selected_ancestor (self, YISHI_NODE_GRID);
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  Board *board;
+  int fd;
+
+  if (grid == NULL || self->database == NULL)
+    return;
+  board = g_new0 (Board, 1);
+  fd = g_file_open_tmp ("yishi-contact-board-XXXXXX.pdf", &board->pdf_path, &error);
+  if (fd < 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The contact board could not be made: %s"), error->message);
+
+      board_free (board);
+      show_message (self, text);
+      return;
+    }
+  close (fd);
+  board->database_path = g_strdup (yishi_database_get_path (self->database));
+  board->database = g_object_ref (self->database);
+  board->grid = g_strdup (yishi_registry_item_get_name (grid));
+  notice_fonts (&board->title_font, &board->body_font);
+
+  task = g_task_new (self, self->cancellable, board_done, NULL);
+  g_task_set_source_tag (task, contact_board_action);
+  g_task_set_task_data (task, board, board_release);
+  g_task_run_in_thread (task, board_thread);
+#endif
+}
+
+/* Small actions -------------------------------------------------------------------- */
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "registry") != 0)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  yishi_registry_panel_clear_filters (YISHI_REGISTRY_PANEL (widget));
+}
+
+/* The database --------------------------------------------------------------------- */
+
+static void
+set_list_database (YishiRegistryPanel *self,
+                   YishiDatabase      *database)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  dismiss_undo_toast (self);
+  forget_undo (self);
+  self->current_person = 0;
+  self->has_pending_node = FALSE;
+
+  if (gtk_single_selection_get_model (self->selection) != NULL)
+    yishi_paged_rows_flush (YISHI_PAGED_ROWS (gtk_single_selection_get_model (self->selection)));
+  self->list_refreshing = TRUE;
+  gtk_single_selection_set_model (self->selection, NULL);
+  self->list_refreshing = FALSE;
+  self->tree_refreshing = TRUE;
+  gtk_single_selection_set_model (self->tree_selection, NULL);
+  self->tree_refreshing = FALSE;
+  g_clear_object (&self->tree);
+  g_clear_object (&self->list);
+  g_clear_object (&self->party_list);
+  g_clear_object (&self->volunteer_list);
+  g_set_object (&self->database, database);
+
+  if (database != NULL)
+    {
+      YishiPeopleFilter party = { .party_category = (char *)"any" };
+      YishiPeopleFilter volunteers = { .role = (char *)"volunteer" };
+      g_autoptr (YishiPagedRows) rows = NULL;
+
+      self->tree = yishi_registry_tree_new (database);
+      self->tree_refreshing = TRUE;
+      gtk_single_selection_set_model (self->tree_selection,
+                                      G_LIST_MODEL (yishi_registry_tree_get_model (self->tree)));
+      gtk_single_selection_set_selected (self->tree_selection, 0);
+      self->tree_refreshing = FALSE;
+
+      self->list = yishi_people_list_new (database);
+      yishi_people_list_set_sort (self->list, self->sort, self->descending);
+      rows = yishi_paged_rows_new (G_LIST_MODEL (self->list));
+      self->list_refreshing = TRUE;
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (rows));
+      self->list_refreshing = FALSE;
+
+      self->party_list = yishi_people_list_new (database);
+      yishi_people_list_set_filter (self->party_list, &party);
+      self->volunteer_list = yishi_people_list_new (database);
+      yishi_people_list_set_filter (self->volunteer_list, &volunteers);
+    }
+  update_header (self);
+  /* A new file starts from everybody. */
+  yishi_registry_panel_clear_filters (self);
+  update_count (self);
+  update_actions (self);
+}
+
+/* The figures the panel reports (the window's overview and its tests read them),
+ * counted by lists of their own rather than by the summary, which reads the whole
+ * file (a second on a district). */
+static void
+add_figures (YishiRegistryPanel *self,
+             gboolean            count_again)
+{
+  g_autoptr (GPtrArray) grids = g_ptr_array_new_with_free_func ((GDestroyNotify)yishi_summary_item_free);
+  GListModel *root;
+  guint n;
+
+  if (self->tree == NULL)
+    return;
+  if (count_again)
+    {
+      yishi_people_list_refresh (self->party_list);
+      yishi_people_list_refresh (self->volunteer_list);
+    }
+  yishi_panel_add_count (YISHI_PANEL (self), yishi_registry_tree_get_n_people (self->tree), _("People"), "accent");
+  yishi_panel_add_count (YISHI_PANEL (self), yishi_registry_tree_get_n_grids (self->tree), _("Grids"), NULL);
+  yishi_panel_add_count (YISHI_PANEL (self), g_list_model_get_n_items (G_LIST_MODEL (self->party_list)),
+                         _("Party members"), "error");
+  yishi_panel_add_count (YISHI_PANEL (self), g_list_model_get_n_items (G_LIST_MODEL (self->volunteer_list)),
+                         _("Volunteers"), "success");
+
+  /* The grids, as the tree's top level lists them. */
+  root = gtk_tree_list_model_get_model (yishi_registry_tree_get_model (self->tree));
+  n = g_list_model_get_n_items (root);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (YishiRegistryItem) item = g_list_model_get_item (root, i);
+      YishiSummaryItem *row;
+
+      if (yishi_registry_item_is_community (item))
+        continue;
+      row = g_new0 (YishiSummaryItem, 1);
+      row->title = g_strdup (yishi_registry_item_get_name (item));
+      row->subtitle = g_strdup ("");
+      row->badge = g_strdup_printf ("%'u", yishi_registry_item_get_n_people (item));
+      row->style = g_strdup ("");
+      g_ptr_array_add (grids, row);
+    }
+  yishi_panel_add_list (YISHI_PANEL (self), _("Grids"), grids, _("No grid has been set up yet."));
+}
 
 static void
 yishi_registry_panel_reload (YishiPanel    *panel,
                              YishiDatabase *database,
                              YishiSummary  *summary)
 {
-  g_autoptr (GPtrArray) grids = NULL;
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (panel);
 
-  yishi_panel_add_count (panel, summary->people, _("People"), "accent");
-  yishi_panel_add_count (panel, summary->households, _("Households"), NULL);
-  yishi_panel_add_count (panel, summary->buildings, _("Buildings"), NULL);
-  yishi_panel_add_count (panel, summary->grids, _("Grids"), NULL);
-  yishi_panel_add_count (panel, summary->party_members, _("Party members"), "error");
-  yishi_panel_add_count (panel, summary->volunteers, _("Volunteers"), "success");
+  if (database != self->database)
+    {
+      set_list_database (self, database);
+      add_figures (self, FALSE);
+    }
+  else if (self->tree != NULL)
+    {
+      refresh_all (self);
+      add_figures (self, TRUE);
+    }
+}
 
-  grids = yishi_summary_list (database, YISHI_SUMMARY_GRIDS, 50, NULL);
-  yishi_panel_add_list (panel, _("Grids"), grids, _("No grid has been set up yet."));
+static void
+on_database_notify (YishiRegistryPanel *self)
+{
+  if (yishi_panel_get_database (YISHI_PANEL (self)) == NULL && self->database != NULL)
+    set_list_database (self, NULL);
+}
+
+/* Public --------------------------------------------------------------------------- */
+
+/* Returns: (transfer none) (nullable) */
+YishiRegistryTree *
+yishi_registry_panel_get_tree (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+  return self->tree;
+}
+
+GtkListView *
+yishi_registry_panel_get_tree_view (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+  return self->tree_view;
+}
+
+/* Returns: (transfer none) (nullable): the list the column view shows */
+YishiPeopleList *
+yishi_registry_panel_get_list (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+  return self->list;
+}
+
+guint
+yishi_registry_panel_get_n_people (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), 0);
+  return self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+}
+
+GtkColumnView *
+yishi_registry_panel_get_column_view (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+  return self->column_view;
+}
+
+GtkColumnViewColumn *
+yishi_registry_panel_get_column (YishiRegistryPanel *self,
+                                 YishiRegistryColumn column)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+  g_return_val_if_fail (column < YISHI_REGISTRY_N_COLUMNS, NULL);
+  return self->columns[column];
+}
+
+GtkEditable *
+yishi_registry_panel_get_search_entry (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkDropDown *
+yishi_registry_panel_get_filter (YishiRegistryPanel *self,
+                                 YishiRegistryFilter filter)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+
+  switch (filter)
+    {
+    case YISHI_REGISTRY_FILTER_RESIDENCE:
+      return self->residence_dropdown;
+    case YISHI_REGISTRY_FILTER_PARTY:
+      return self->party_dropdown;
+    case YISHI_REGISTRY_FILTER_ROLE:
+      return self->role_dropdown;
+    case YISHI_REGISTRY_FILTER_AGE:
+      return self->age_dropdown;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Returns: "empty" (no grids and nobody), or the list's page: "list", "no-match",
+ *   "nobody" or "error" */
+const char *
+yishi_registry_panel_get_page (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return "empty";
+  return gtk_stack_get_visible_child_name (self->list_stack);
+}
+
+const char *
+yishi_registry_panel_get_path_text (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+  return gtk_label_get_text (self->path_label);
+}
+
+const char *
+yishi_registry_panel_get_count_text (YishiRegistryPanel *self)
+{
+  g_return_val_if_fail (YISHI_IS_REGISTRY_PANEL (self), NULL);
+  return gtk_label_get_text (self->count_label);
+}
+
+/* GObject -------------------------------------------------------------------------- */
+
+static void
+yishi_registry_panel_dispose (GObject *object)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->undo_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+      g_clear_weak_pointer (&self->undo_toast);
+    }
+  if (self->context_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->context_popover));
+      self->context_popover = NULL;
+    }
+  if (self->selection != NULL && gtk_single_selection_get_model (self->selection) != NULL)
+    yishi_paged_rows_flush (YISHI_PAGED_ROWS (gtk_single_selection_get_model (self->selection)));
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->tree_view != NULL)
+    gtk_list_view_set_model (self->tree_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree_selection);
+  g_clear_object (&self->column_sort);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->list);
+  g_clear_object (&self->party_list);
+  g_clear_object (&self->volunteer_list);
+  g_clear_object (&self->database);
+  gtk_widget_dispose_template (GTK_WIDGET (self), YISHI_TYPE_REGISTRY_PANEL);
+
+  G_OBJECT_CLASS (yishi_registry_panel_parent_class)->dispose (object);
+}
+
+static void
+yishi_registry_panel_finalize (GObject *object)
+{
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->path_text, g_free);
+  g_clear_pointer (&self->count_text, g_free);
+  g_clear_pointer (&self->undo_batch, g_free);
+
+  G_OBJECT_CLASS (yishi_registry_panel_parent_class)->finalize (object);
 }
 
 static void
 yishi_registry_panel_class_init (YishiRegistryPanelClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   YishiPanelClass *panel_class = YISHI_PANEL_CLASS (klass);
 
+  object_class->dispose = yishi_registry_panel_dispose;
+  object_class->finalize = yishi_registry_panel_finalize;
   panel_class->reload = yishi_registry_panel_reload;
   panel_class->tables = registry_tables;
+  panel_class->skip_summary = TRUE;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/Yishi/registry/yishi-registry-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, tree_view);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, path_label);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, new_person_button);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, contact_board_button);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, residence_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, party_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, age_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, column_view);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, list_error_page);
+  gtk_widget_class_bind_template_child (widget_class, YishiRegistryPanel, empty_import_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
+
+  gtk_widget_class_install_action (widget_class, "registry.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "registry.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "registry.new-grid", NULL, new_place_action);
+  gtk_widget_class_install_action (widget_class, "registry.new-building", NULL, new_place_action);
+  gtk_widget_class_install_action (widget_class, "registry.new-unit", NULL, new_place_action);
+  gtk_widget_class_install_action (widget_class, "registry.new-household", NULL, new_place_action);
+  gtk_widget_class_install_action (widget_class, "registry.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "registry.move", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "registry.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "registry.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "registry.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "registry.new-person", NULL, new_person_action);
+  gtk_widget_class_install_action (widget_class, "registry.open-person", NULL, open_person_action);
+  gtk_widget_class_install_action (widget_class, "registry.delete-person", NULL, delete_person_action);
+  gtk_widget_class_install_action (widget_class, "registry.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "registry.contact-board", NULL, contact_board_action);
+  gtk_widget_class_install_action (widget_class, "registry.points", NULL, points_action);
+  gtk_widget_class_install_action (widget_class, "registry.organisations", NULL, organisations_action);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              const char            *trigger,
+              const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                                          gtk_named_action_new (action)));
+}
+
+static void
+add_shortcuts (YishiRegistryPanel *self)
+{
+  GtkEventController *panel = gtk_shortcut_controller_new ();
+  GtkEventController *tree = gtk_shortcut_controller_new ();
+  GtkEventController *people = gtk_shortcut_controller_new ();
+
+  /* While the panel is shown, wherever the focus is (the window runs them). */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (panel), GTK_SHORTCUT_SCOPE_MANAGED);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (panel), "<Control>f", "registry.search");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (panel), "<Control><Shift>n", "registry.new-person");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (panel), "<Control>i", "registry.import");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (panel), "<Control>z", "registry.undo");
+  gtk_widget_add_controller (GTK_WIDGET (self), panel);
+
+  /* On the tree: the place selected. */
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (tree), "F2", "registry.rename");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (tree), "Delete", "registry.delete");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (tree), "KP_Delete", "registry.delete");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (tree), "Menu", "registry.context-menu");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (tree), "<Shift>F10", "registry.context-menu");
+  gtk_widget_add_controller (GTK_WIDGET (self->tree_view), tree);
+
+  /* On the list: the person selected. */
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (people), "Delete", "registry.delete-person");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (people), "KP_Delete", "registry.delete-person");
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), people);
 }
 
 static void
 yishi_registry_panel_init (YishiRegistryPanel *self)
 {
+  GtkListItemFactory *factory;
+
+  self->sort = YISHI_PEOPLE_SORT_NAME;
+  self->descending = FALSE;
+  self->scope_kind = YISHI_NODE_COMMUNITY;
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The tree. */
+  self->tree_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->tree_selection, TRUE);
+  gtk_single_selection_set_can_unselect (self->tree_selection, FALSE);
+  g_signal_connect_swapped (self->tree_selection, "notify::selected", G_CALLBACK (on_tree_selection_changed), self);
+  gtk_list_view_set_model (self->tree_view, GTK_SELECTION_MODEL (self->tree_selection));
+  factory = yishi_registry_tree_row_factory_new (on_row_menu, self);
+  gtk_list_view_set_factory (self->tree_view, factory);
+  g_object_unref (factory);
+
+  self->context_popover = GTK_POPOVER (gtk_popover_menu_new_from_model (NULL));
+  gtk_popover_set_has_arrow (self->context_popover, FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->context_popover), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->context_popover), self->sidebar);
+
+  /* The people. */
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_person_selection_changed), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  add_columns (self);
+  yishi_column_sort_fit_to (self->column_sort, self->scrolled);
+  g_signal_connect (self->column_sort, "changed", G_CALLBACK (on_sort_changed), self);
+  gtk_column_view_sort_by_column (self->column_view, self->columns[YISHI_REGISTRY_COLUMN_NAME],
+                                  GTK_SORT_ASCENDING);
+
+  fill_dropdowns (self);
+  add_shortcuts (self);
+  /* Typing in the list searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  g_signal_connect (self, "notify::database", G_CALLBACK (on_database_notify), NULL);
+
+#ifndef HAVE_PERSON_DIALOG
+  gtk_widget_set_visible (self->new_person_button, FALSE);
+#endif
+#ifndef HAVE_CONTACT_BOARD
+  gtk_widget_set_visible (self->contact_board_button, FALSE);
+#endif
+#ifndef HAVE_IMPORT_DIALOG
+  gtk_widget_set_visible (self->empty_import_button, FALSE);
+#endif
+  update_header (self);
+  update_count (self);
+  update_actions (self);
 }
