@@ -83,3 +83,9 @@ CREATE INDEX party_membership_current_person ON party_membership (person_id, cat
 CREATE INDEX role_assignment_current_person ON role_assignment (person_id, role, end_date)
   WHERE end_date IS NULL;
 CREATE INDEX person_deleted ON person (deleted_at, deleted_batch) WHERE deleted_at IS NOT NULL;
+
+-- What one deletion hid, for undoing it without reading every household.
+CREATE INDEX grid_deleted ON grid (deleted_batch);
+CREATE INDEX building_deleted ON building (deleted_batch);
+CREATE INDEX unit_deleted ON unit (deleted_batch);
+CREATE INDEX household_deleted ON household (deleted_batch);
