@@ -132,11 +132,11 @@ typedef struct
 
 static const ColumnInfo column_info[] = {
   { YISHI_REGISTRY_COLUMN_NAME, NC_("column", "Name"), 110, 10, YISHI_CELL_TEXT, YISHI_PEOPLE_SORT_NAME },
-  { YISHI_REGISTRY_COLUMN_GENDER, NC_("column", "Gender"), 64, 3, YISHI_CELL_TEXT, -1 },
+  { YISHI_REGISTRY_COLUMN_GENDER, NC_("column", "Gender"), 64, 5, YISHI_CELL_TEXT, -1 },
   { YISHI_REGISTRY_COLUMN_AGE, NC_("column", "Age"), 56, 7, YISHI_CELL_NUMERIC, YISHI_PEOPLE_SORT_AGE },
   { YISHI_REGISTRY_COLUMN_PHONE, NC_("column", "Phone"), 124, 8, YISHI_CELL_NUMERIC, -1 },
   { YISHI_REGISTRY_COLUMN_ADDRESS, NC_("column", "Address"), 130, 9, YISHI_CELL_TOOLTIP, YISHI_PEOPLE_SORT_ADDRESS },
-  { YISHI_REGISTRY_COLUMN_GRID, NC_("column", "Grid"), 96, 5, YISHI_CELL_TEXT, -1 },
+  { YISHI_REGISTRY_COLUMN_GRID, NC_("column", "Grid"), 96, 3, YISHI_CELL_TEXT, -1 },
   { YISHI_REGISTRY_COLUMN_PARTY, NC_("column", "Party"), 104, 6, YISHI_CELL_TEXT, -1 },
   { YISHI_REGISTRY_COLUMN_ROLES, NC_("column", "Roles"), 140, 4, YISHI_CELL_TOOLTIP, -1 },
 };
@@ -1233,11 +1233,32 @@ on_person_saved (GtkWindow          *dialog,
   /* Selected when the list is counted again. */
   self->current_person = id;
 }
+
+/* Deleted from its dialog: the same undo as from the list. */
+static void
+on_person_deleted (GtkWindow          *dialog,
+                   const char         *batch,
+                   YishiRegistryPanel *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (dialog), "yishi-name");
+  gint64 id = yishi_person_dialog_get_person_id (YISHI_PERSON_DIALOG (dialog));
+  g_autofree char *text = NULL;
+
+  if (batch == NULL)
+    return;
+  if (name != NULL)
+    text = g_strdup_printf (_("Removed %s from the registry"), name);
+  else
+    text = g_strdup (_("The person was removed from the registry"));
+  if (self->current_person == id)
+    self->current_person = 0;
+  offer_undo (self, text, g_strdup (batch), YISHI_NODE_COMMUNITY, id, TRUE);
+}
 #endif
 
 static void
 open_person (YishiRegistryPanel *self,
-             gint64              person_id,
+             YishiPerson        *person,
              gint64              household_id)
 {
 #ifdef HAVE_PERSON_DIALOG
@@ -1245,10 +1266,14 @@ open_person (YishiRegistryPanel *self,
 
   if (self->database == NULL)
     return;
-  dialog = yishi_person_dialog_new (parent_window (self), self->database, person_id, household_id);
+  dialog = yishi_person_dialog_new (parent_window (self), self->database,
+                                    person ? yishi_person_get_id (person) : 0, household_id);
   if (dialog == NULL)
     return;
+  if (person != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "yishi-name", g_strdup (yishi_person_get_name (person)), g_free);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_person_saved), self, 0);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (on_person_deleted), self, 0);
   gtk_window_present (dialog);
 #endif
 }
@@ -1262,7 +1287,7 @@ on_person_activated (YishiRegistryPanel *self,
   YishiPerson *person = row ? yishi_paged_row_get_item (row) : NULL;
 
   if (person != NULL)
-    open_person (self, yishi_person_get_id (person), 0);
+    open_person (self, person, 0);
 }
 
 static void
@@ -1274,7 +1299,7 @@ open_person_action (GtkWidget  *widget,
   YishiPerson *person = selected_person (self);
 
   if (person != NULL)
-    open_person (self, yishi_person_get_id (person), 0);
+    open_person (self, person, 0);
 }
 
 static void
@@ -1287,7 +1312,7 @@ new_person_action (GtkWidget  *widget,
 
   /* In the household selected, if one is. */
   if (writable (self))
-    open_person (self, 0, household ? yishi_registry_item_get_id (household) : 0);
+    open_person (self, NULL, household ? yishi_registry_item_get_id (household) : 0);
 }
 
 static void
