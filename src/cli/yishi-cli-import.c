@@ -120,6 +120,19 @@ remove_scratch (char *folder)
   g_free (folder);
 }
 
+static void
+remove_database (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 static int
 import_roster (YishiCliContext  *context,
                int               argc,
@@ -136,6 +149,7 @@ import_roster (YishiCliContext  *context,
   g_autofree char *default_path = NULL;
   char *scratch = NULL;
   gboolean dry_run = FALSE;
+  gboolean created;
   YishiSheet *sheet;
   GListModel *rows;
   guint imported = 0;
@@ -164,7 +178,8 @@ import_roster (YishiCliContext  *context,
   path = context->database;
   if (path == NULL)
     path = default_path = yishi_database_default_path ();
-  if (dry_run && !g_file_test (path, G_FILE_TEST_EXISTS))
+  created = !g_file_test (path, G_FILE_TEST_EXISTS);
+  if (dry_run && created)
     database = open_scratch_database (&scratch, &error);
   else
     database = yishi_database_open (path, dry_run ? YISHI_DATABASE_OPEN_READ_ONLY
@@ -230,6 +245,9 @@ fail:
   g_clear_object (&import);
   g_clear_object (&database);
   remove_scratch (scratch);
+  /* A database this run created for a file it could not import goes again. */
+  if (created && !dry_run)
+    remove_database (path);
   return yishi_cli_fail (g_steal_pointer (&error));
 }
 

@@ -255,6 +255,17 @@ yishi_roster_field_map_value (YishiRosterField  field,
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
+  /* Most cells hold a value exactly as listed. */
+  switch (field)
+    {
+    case YISHI_ROSTER_FIELD_GENDER: id = find_value (genders, text); break;
+    case YISHI_ROSTER_FIELD_RESIDENCE_TYPE: id = find_value (residence_types, text); break;
+    case YISHI_ROSTER_FIELD_POLITICAL_STATUS: id = find_value (political_statuses, text); break;
+    case YISHI_ROSTER_FIELD_PARTY_CATEGORY: id = find_value (party_categories, text); break;
+    default: return NULL;
+    }
+  if (id != NULL)
+    return id;
   folded = normalise_header (text, FALSE);
   value = g_ascii_strdown (folded, -1);
 

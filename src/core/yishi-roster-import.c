@@ -1034,6 +1034,8 @@ yishi_roster_import_analyse (YishiRosterImport  *self,
 {
   Analysis a = { .self = self };
   Judge judge;
+  sqlite3 *handle;
+  gboolean reading = FALSE;
   gboolean ok = FALSE;
   gint64 started = g_get_monotonic_time ();
   guint n_rows;
@@ -1054,6 +1056,10 @@ yishi_roster_import_analyse (YishiRosterImport  *self,
     }
   if (!judge_init (&judge, self->database, error))
     return FALSE;
+  /* One read transaction for all the lookups, rather than one each. */
+  handle = yishi_database_get_handle (self->database);
+  if (sqlite3_get_autocommit (handle) && sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+    reading = TRUE;
 
   a.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   a.reasons = g_string_new (NULL);
@@ -1089,6 +1095,8 @@ out:
   if (!ok)
     forget_analysis (self);
   judge_clear (&judge);
+  if (reading)
+    sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
   g_hash_table_unref (a.seen);
   g_string_free (a.reasons, TRUE);
   g_string_free (a.repairs, TRUE);
@@ -1122,6 +1130,7 @@ typedef struct
   guint new_households;
   gint64 first_household, last_household;
   gint64 place_us;         /* time spent finding and creating places, for the debug log */
+  gint64 people_us, residences_us, memberships_us;
 } Writer;
 
 static void
@@ -1360,6 +1369,7 @@ write_staged (Writer   *w,
   g_autoptr (sqlite3_stmt) memberships = NULL;
   g_autofree char *now = yishi_clock_now_string ();
   g_autofree char *today = yishi_clock_today ();
+  gint64 started;
 
   people = yishi_database_prepare (db,
                                    "INSERT INTO person (id, uuid, household_id, name, gender,"
@@ -1373,8 +1383,10 @@ write_staged (Writer   *w,
     return -1;
   sqlite3_bind_int64 (people, 1, first_id);
   sqlite3_bind_text (people, 2, now, -1, SQLITE_STATIC);
+  started = g_get_monotonic_time ();
   if (!run_insert (db, people, error))
     return -1;
+  w->people_us = g_get_monotonic_time () - started;
 
   residences = yishi_database_prepare (db,
                                        "INSERT INTO residence (uuid, person_id, household_id, start_date)"
@@ -1386,8 +1398,10 @@ write_staged (Writer   *w,
     return -1;
   sqlite3_bind_int64 (residences, 1, first_id);
   sqlite3_bind_text (residences, 2, today, -1, SQLITE_STATIC);
+  started = g_get_monotonic_time ();
   if (!run_insert (db, residences, error))
     return -1;
+  w->residences_us = g_get_monotonic_time () - started;
 
   memberships = yishi_database_prepare (db,
                                         "INSERT INTO party_membership (uuid, person_id, category, branch,"
@@ -1400,8 +1414,10 @@ write_staged (Writer   *w,
   if (memberships == NULL)
     return -1;
   sqlite3_bind_int64 (memberships, 1, first_id);
+  started = g_get_monotonic_time ();
   if (!run_insert (db, memberships, error))
     return -1;
+  w->memberships_us = g_get_monotonic_time () - started;
   return sqlite3_changes (yishi_database_get_handle (db));
 }
 
@@ -1516,6 +1532,7 @@ yishi_roster_import_commit (YishiRosterImport  *self,
   gint64 first_id = 0, memberships = 0;
   guint people = 0;
   gint64 started = g_get_monotonic_time ();
+  gint64 checked = 0, staged = 0, written = 0;
   gint64 cache_size, temp_store;
 
   g_return_val_if_fail (YISHI_IS_ROSTER_IMPORT (self), FALSE);
@@ -1547,6 +1564,7 @@ yishi_roster_import_commit (YishiRosterImport  *self,
    * transaction, before writing anything. */
   if (!check_again (self, &local))
     goto out;
+  checked = g_get_monotonic_time ();
   if (!writer_init (&w, self, &local))
     goto out;
   for (guint i = 0; i < self->row_array->len; i++)
@@ -1561,6 +1579,7 @@ yishi_roster_import_commit (YishiRosterImport  *self,
         goto out;
       people++;
     }
+  staged = g_get_monotonic_time ();
   if (people > 0)
     {
       first_id = yishi_database_query_int (self->database, "SELECT coalesce (max (id), 0) + 1 FROM person", -1);
@@ -1588,6 +1607,7 @@ yishi_roster_import_commit (YishiRosterImport  *self,
         yishi_database_emit_changed (self->database, "party_membership");
     }
   writer_clear (&w);
+  written = g_get_monotonic_time ();
   if (!yishi_database_commit (self->database, &local))
     goto out;
   ok = TRUE;
@@ -1596,8 +1616,13 @@ yishi_roster_import_commit (YishiRosterImport  *self,
   if (imported != NULL)
     *imported = people;
   if (people >= 10000)
-    g_debug ("roster commit: %u people in %.3f s (places %.3f s)", people,
-             (g_get_monotonic_time () - started) / 1e6, w.place_us / 1e6);
+    g_debug ("roster commit: %u people in %.2f s: checked again %.2f, staged %.2f (places %.2f),"
+             " people %.2f, residences %.2f, memberships %.2f, the rest %.2f, COMMIT %.2f",
+             people, (g_get_monotonic_time () - started) / 1e6, (checked - started) / 1e6,
+             (staged - checked) / 1e6, w.place_us / 1e6, w.people_us / 1e6,
+             w.residences_us / 1e6, w.memberships_us / 1e6,
+             (written - staged - w.people_us - w.residences_us - w.memberships_us) / 1e6,
+             (g_get_monotonic_time () - written) / 1e6);
 
 out:
   if (w.self != NULL)
