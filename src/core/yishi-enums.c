@@ -102,7 +102,7 @@ static const YishiEnumValue roles[] = {
 static const YishiEnumValue party_categories[] = {
   { "direct", N_("Directly managed"), "直管党员" },
   { "in_service", N_("In service"), "在职党员" },
-  { "floating", N_("Floating"), "流动" },
+  { "floating", N_("Floating party member"), "流动党员" },
   { "retired", N_("Retired"), "离退休党员" },
 };
 

@@ -262,7 +262,7 @@ class RegistryCli(unittest.TestCase):
         self.assertEqual(ws.max_row - 2, members)
         self.assertGreater(members, 50)
         categories = {r[6] for r in ws.iter_rows(min_row=3, values_only=True)}
-        self.assertLessEqual(categories, {"直管党员", "在职党员", "流动", "离退休党员"})
+        self.assertLessEqual(categories, {"直管党员", "在职党员", "流动党员", "离退休党员"})
         self.assertIn("在职党员", categories)
         posts = [r[12] for r in ws.iter_rows(min_row=3, values_only=True) if r[12]]
         self.assertTrue(posts)
