@@ -2,13 +2,19 @@
  * mapping of columns to fields, the verdict of every row, and the commit.
  *
  * Analysis reads the sheet once, row by row: each mapped cell is trimmed and repaired
- * where that is unambiguous (yishi-person-check.c), then the row is matched against the
- * rows before it and against the registry with a few statements prepared once.  The
- * commit runs in one transaction, judges every row against the registry again (the
- * registry may have changed since), creates the places named in the file through
- * yishi_registry_ensure_place () (once per place), and writes people, residences and
- * memberships with statements prepared once: a 100,000-row roster is one bulk audit row,
- * not 300,000 audited single-row inserts.
+ * where that is unambiguous (yishi_roster_repair_values () in yishi-roster-row.c), then
+ * the row is matched against the rows before it and against the registry with a few
+ * statements prepared once, inside one read transaction.
+ *
+ * The commit runs in one transaction and first judges every row against the registry
+ * again (it may have changed since).  Grids, buildings and units are created through
+ * yishi_registry_ensure_place (), once per unit; households — one for every two or
+ * three people — with one prepared statement.  People, residences and memberships are
+ * staged in a temporary table and written by three INSERT … SELECT statements: the
+ * person table has a score of indexes and a trigger, and row by row SQLite would copy
+ * every page each insert touches into a statement journal.  The import is audited as
+ * one bulk row for its people and one for its households (which ids, how many), not as
+ * 300,000 single-row audits.
  *
  * Copyright 2026 Yishi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -526,404 +532,6 @@ typedef struct
   char *today;
 } Analysis;
 
-static void
-add_note (GString    *notes,
-          const char *note)
-{
-  if (notes->len > 0)
-    g_string_append (notes, "; ");
-  g_string_append (notes, note);
-}
-
-static gboolean
-is_blank_row (YishiSheet *sheet,
-              guint       row)
-{
-  guint n = yishi_sheet_get_n_cells (sheet, row);
-
-  for (guint c = 0; c < n; c++)
-    {
-      const char *text = yishi_sheet_get_text (sheet, row, c);
-
-      if (*text == '\0')
-        continue;
-      {
-        g_autofree char *trimmed = yishi_text_trim (text, NULL);
-
-        if (*trimmed != '\0')
-          return FALSE;
-      }
-    }
-  return TRUE;
-}
-
-/* Free text the registry accepts: at most @max_chars characters, no control characters
- * (newlines and tabs allowed when @multiline).  Returns a reason, or NULL. */
-static char *
-text_problem (YishiRosterField  field,
-              const char       *text,
-              glong             max_chars,
-              gboolean          multiline)
-{
-  g_autofree char *label = NULL;
-  glong length = 0;
-  gboolean control = FALSE;
-
-  if (text == NULL)
-    return NULL;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      length++;
-      if (g_unichar_iscntrl (c) && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
-        control = TRUE;
-    }
-  if (length <= max_chars && !control)
-    return NULL;
-  label = g_utf8_strdown (yishi_roster_field_label (field), -1);
-  if (control)
-    return g_strdup_printf (_("the %s holds control characters"), label);
-  return g_strdup_printf (_("the %s is longer than %ld characters"), label, max_chars);
-}
-
-/* 1985.03, 1985-3, 1985/03, 1985年3月, 198503: a month without its day. */
-static gboolean
-is_year_month (const char *text)
-{
-  const char *p = text;
-  int digits = 0;
-
-  while (g_ascii_isdigit (*p))
-    p++, digits++;
-  if (digits == 6 && *p == '\0')
-    return TRUE;
-  if (digits != 4)
-    return FALSE;
-  if (g_str_has_prefix (p, "年"))
-    p += strlen ("年");
-  else if (*p == '.' || *p == '-' || *p == '/')
-    p++;
-  else
-    return FALSE;
-  digits = 0;
-  while (g_ascii_isdigit (*p))
-    p++, digits++;
-  if (digits < 1 || digits > 2)
-    return FALSE;
-  if (g_str_has_prefix (p, "月"))
-    p += strlen ("月");
-  return *p == '\0';
-}
-
-/* A date cell or text as YYYY-MM-DD; NULL when it is none.  Sets @rewritten when the
- * text had another form. */
-static char *
-read_date (const char    *text,
-           YishiCellKind  kind,
-           gboolean      *rewritten,
-           gboolean      *year_month)
-{
-  char *iso = NULL;
-
-  *rewritten = FALSE;
-  *year_month = FALSE;
-  if (kind == YISHI_CELL_NUMBER && strlen (text) != 8)
-    {
-      /* A day number of the 1900 system without a date format. */
-      char *end = NULL;
-      double serial = g_ascii_strtod (text, &end);
-
-      if (end != NULL && *end == '\0' && serial >= 1.0 && serial < 73051.0) /* 2100-01-01 */
-        {
-          iso = yishi_date_from_serial (serial);
-          if (iso != NULL)
-            *rewritten = TRUE;
-          return iso;
-        }
-    }
-  if (!yishi_date_repair (text, &iso, NULL))
-    {
-      *year_month = is_year_month (text);
-      return NULL;
-    }
-  *rewritten = strcmp (iso, text) != 0;
-  return iso;
-}
-
-static const char *
-enum_reason (YishiRosterField field)
-{
-  switch (field)
-    {
-    case YISHI_ROSTER_FIELD_GENDER:
-      return _("the gender is neither 男 nor 女");
-    case YISHI_ROSTER_FIELD_RESIDENCE_TYPE:
-      return _("the residence type is not one of 户籍, 常住, 流动 and 租户");
-    case YISHI_ROSTER_FIELD_POLITICAL_STATUS:
-      return _("the political status is not one of 中共党员, 预备党员, 共青团员, 民主党派 and 群众");
-    case YISHI_ROSTER_FIELD_PARTY_CATEGORY:
-      return _("the party category is not one of 直管, 在职, 流动 and 离退休");
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-id_reason (const GError *error)
-{
-  if (error->domain == YISHI_PERSON_CHECK_ERROR)
-    switch (error->code)
-      {
-      case YISHI_PERSON_CHECK_ERROR_ID_LENGTH:
-        return _("the ID number does not have 18 characters");
-      case YISHI_PERSON_CHECK_ERROR_ID_CHARACTERS:
-        return _("the ID number holds something other than 17 digits and a final digit or X");
-      case YISHI_PERSON_CHECK_ERROR_ID_REGION:
-        return _("the region code at the start of the ID number is not a possible one");
-      case YISHI_PERSON_CHECK_ERROR_ID_DATE:
-        return _("the birth date within the ID number is impossible");
-      case YISHI_PERSON_CHECK_ERROR_ID_CHECK_DIGIT:
-        return _("the check digit of the ID number is wrong");
-      default:
-        break;
-      }
-  return _("the ID number is not valid");
-}
-
-/* Repairs the row's values (@raw: trimmed texts, NULL when empty) in place, adding to
- * @a->reasons and @a->repairs. */
-static void
-repair_row (Analysis      *a,
-            char         **raw,
-            YishiCellKind *kinds)
-{
-  g_autofree char *id_birth = NULL;
-  const char *id_gender = NULL;
-  char *value;
-
-  /* Name */
-  if (raw[YISHI_ROSTER_FIELD_NAME] == NULL)
-    add_note (a->reasons, _("the name is empty"));
-
-  /* ID number first: the birth date and gender follow from it. */
-  if ((value = raw[YISHI_ROSTER_FIELD_ID_NUMBER]) != NULL)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *normalised = NULL;
-
-      if (kinds[YISHI_ROSTER_FIELD_ID_NUMBER] == YISHI_CELL_NUMBER && strpbrk (value, "eE") != NULL)
-        add_note (a->reasons, _("the ID number was saved as a number and its last digits are "
-                                "lost: format the column as text and enter the numbers again"));
-      else if (!yishi_id_number_parse (value, &normalised, &id_birth, &id_gender, &error))
-        add_note (a->reasons, id_reason (error));
-      else
-        {
-          gsize length = strlen (value);
-
-          if (length > 0 && value[length - 1] == 'x')
-            add_note (a->repairs, _("the lower-case x of the ID number was made upper-case"));
-          else if (strcmp (normalised, value) != 0)
-            add_note (a->repairs, _("the ID number was written in its standard form"));
-          g_free (raw[YISHI_ROSTER_FIELD_ID_NUMBER]);
-          raw[YISHI_ROSTER_FIELD_ID_NUMBER] = g_steal_pointer (&normalised);
-        }
-    }
-
-  /* Gender */
-  if ((value = raw[YISHI_ROSTER_FIELD_GENDER]) != NULL)
-    {
-      const char *gender = yishi_roster_field_map_value (YISHI_ROSTER_FIELD_GENDER, value);
-
-      if (gender == NULL)
-        add_note (a->reasons, enum_reason (YISHI_ROSTER_FIELD_GENDER));
-      else
-        {
-          if (id_gender != NULL && !g_str_equal (gender, id_gender))
-            {
-              add_note (a->repairs, _("the gender contradicts the ID number: the ID number’s "
-                                      "was taken"));
-              gender = id_gender;
-            }
-          g_free (raw[YISHI_ROSTER_FIELD_GENDER]);
-          raw[YISHI_ROSTER_FIELD_GENDER] = g_strdup (gender);
-        }
-    }
-  else if (id_gender != NULL)
-    raw[YISHI_ROSTER_FIELD_GENDER] = g_strdup (id_gender);
-
-  /* Birth date */
-  if ((value = raw[YISHI_ROSTER_FIELD_BIRTH_DATE]) != NULL)
-    {
-      gboolean rewritten, year_month;
-      g_autofree char *date = read_date (value, kinds[YISHI_ROSTER_FIELD_BIRTH_DATE],
-                                         &rewritten, &year_month);
-
-      if (date == NULL && year_month && id_birth != NULL)
-        {
-          add_note (a->repairs, _("the birth date has no day: the ID number’s was taken"));
-          date = g_strdup (id_birth);
-        }
-      else if (date == NULL && year_month)
-        add_note (a->reasons, _("the birth date has no day"));
-      else if (date == NULL)
-        add_note (a->reasons, _("the birth date is not a possible date"));
-      else if (strcmp (date, a->today) > 0)
-        {
-          add_note (a->reasons, _("the birth date is in the future"));
-          g_clear_pointer (&date, g_free);
-        }
-      else
-        {
-          if (rewritten)
-            add_note (a->repairs, _("the birth date was rewritten as YYYY-MM-DD"));
-          if (id_birth != NULL && !g_str_equal (date, id_birth))
-            {
-              add_note (a->repairs, _("the birth date contradicts the ID number: the ID "
-                                      "number’s was taken"));
-              g_free (date);
-              date = g_strdup (id_birth);
-            }
-        }
-      if (date != NULL)
-        {
-          g_free (raw[YISHI_ROSTER_FIELD_BIRTH_DATE]);
-          raw[YISHI_ROSTER_FIELD_BIRTH_DATE] = g_steal_pointer (&date);
-        }
-    }
-  else if (id_birth != NULL)
-    raw[YISHI_ROSTER_FIELD_BIRTH_DATE] = g_steal_pointer (&id_birth);
-
-  /* Phone */
-  if ((value = raw[YISHI_ROSTER_FIELD_PHONE]) != NULL)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *phone = NULL;
-      gboolean as_number = kinds[YISHI_ROSTER_FIELD_PHONE] == YISHI_CELL_NUMBER ||
-                           strpbrk (value, ".eE") != NULL;
-
-      if (!yishi_phone_repair (value, &phone, &error))
-        {
-          if (g_error_matches (error, YISHI_PERSON_CHECK_ERROR, YISHI_PERSON_CHECK_ERROR_PHONE_SCIENTIFIC))
-            add_note (a->reasons, _("the phone number was saved in scientific notation and its "
-                                    "last digits are lost"));
-          else
-            add_note (a->reasons, _("the phone number is neither a mobile number nor a landline "
-                                    "with its area code"));
-        }
-      else
-        {
-          if (as_number)
-            add_note (a->repairs, _("the phone number was stored as a number"));
-          else if (strcmp (phone, value) != 0)
-            add_note (a->repairs, _("the phone number was written in its standard form"));
-          g_free (raw[YISHI_ROSTER_FIELD_PHONE]);
-          raw[YISHI_ROSTER_FIELD_PHONE] = g_steal_pointer (&phone);
-        }
-    }
-
-  /* The enumerated columns */
-  {
-    static const YishiRosterField enums[] = { YISHI_ROSTER_FIELD_RESIDENCE_TYPE,
-                                              YISHI_ROSTER_FIELD_POLITICAL_STATUS,
-                                              YISHI_ROSTER_FIELD_PARTY_CATEGORY };
-
-    for (guint i = 0; i < G_N_ELEMENTS (enums); i++)
-      if ((value = raw[enums[i]]) != NULL)
-        {
-          const char *id = yishi_roster_field_map_value (enums[i], value);
-
-          if (id == NULL)
-            add_note (a->reasons, enum_reason (enums[i]));
-          else
-            {
-              g_free (raw[enums[i]]);
-              raw[enums[i]] = g_strdup (id);
-            }
-        }
-  }
-
-  /* Party membership */
-  {
-    const char *category = raw[YISHI_ROSTER_FIELD_PARTY_CATEGORY];
-    const char *status = raw[YISHI_ROSTER_FIELD_POLITICAL_STATUS];
-    gboolean category_known = category != NULL &&
-      yishi_roster_field_map_value (YISHI_ROSTER_FIELD_PARTY_CATEGORY, category) != NULL;
-
-    if (category_known && status != NULL && !g_str_equal (status, "party_member") &&
-        !g_str_equal (status, "probationary_member") &&
-        yishi_roster_field_map_value (YISHI_ROSTER_FIELD_POLITICAL_STATUS, status) != NULL)
-      add_note (a->reasons, _("a party category is given, but the political status is not a "
-                              "party member’s"));
-    else if (category_known && status == NULL)
-      raw[YISHI_ROSTER_FIELD_POLITICAL_STATUS] = g_strdup ("party_member");
-
-    if (category == NULL &&
-        (raw[YISHI_ROSTER_FIELD_PARTY_BRANCH] != NULL || raw[YISHI_ROSTER_FIELD_PARTY_GROUP] != NULL ||
-         raw[YISHI_ROSTER_FIELD_JOINED_DATE] != NULL || raw[YISHI_ROSTER_FIELD_EMPLOYER] != NULL))
-      add_note (a->repairs, _("the party branch, party group, joining date and employer are "
-                              "kept only for party members with a category: left out"));
-  }
-
-  if ((value = raw[YISHI_ROSTER_FIELD_JOINED_DATE]) != NULL)
-    {
-      gboolean rewritten, year_month;
-      g_autofree char *date = read_date (value, kinds[YISHI_ROSTER_FIELD_JOINED_DATE],
-                                         &rewritten, &year_month);
-
-      if (date == NULL && year_month)
-        add_note (a->reasons, _("the date of joining the party has no day"));
-      else if (date == NULL)
-        add_note (a->reasons, _("the date of joining the party is not a possible date"));
-      else if (strcmp (date, a->today) > 0)
-        add_note (a->reasons, _("the date of joining the party is in the future"));
-      else
-        {
-          if (rewritten)
-            add_note (a->repairs, _("the date of joining the party was rewritten as YYYY-MM-DD"));
-          g_free (raw[YISHI_ROSTER_FIELD_JOINED_DATE]);
-          raw[YISHI_ROSTER_FIELD_JOINED_DATE] = g_steal_pointer (&date);
-        }
-    }
-
-  /* Free text */
-  {
-    static const struct { YishiRosterField field; glong max; gboolean multiline; } limits[] = {
-      { YISHI_ROSTER_FIELD_NAME, 64, FALSE },
-      { YISHI_ROSTER_FIELD_GRID, 40, FALSE }, { YISHI_ROSTER_FIELD_BUILDING, 40, FALSE },
-      { YISHI_ROSTER_FIELD_UNIT, 40, FALSE }, { YISHI_ROSTER_FIELD_ROOM, 40, FALSE },
-      { YISHI_ROSTER_FIELD_PARTY_BRANCH, 100, FALSE }, { YISHI_ROSTER_FIELD_PARTY_GROUP, 100, FALSE },
-      { YISHI_ROSTER_FIELD_EMPLOYER, 100, FALSE }, { YISHI_ROSTER_FIELD_NOTES, 2000, TRUE },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
-      {
-        g_autofree char *note = text_problem (limits[i].field, raw[limits[i].field],
-                                              limits[i].max, limits[i].multiline);
-
-        if (note != NULL)
-          add_note (a->reasons, note);
-      }
-  }
-
-  /* The place: grid, building, unit, room, from the top down. */
-  {
-    static const YishiRosterField levels[] = { YISHI_ROSTER_FIELD_GRID, YISHI_ROSTER_FIELD_BUILDING,
-                                               YISHI_ROSTER_FIELD_UNIT, YISHI_ROSTER_FIELD_ROOM };
-    gboolean gap = FALSE;
-
-    for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-      if (raw[levels[i]] == NULL)
-        gap = TRUE;
-      else if (gap)
-        {
-          add_note (a->reasons, _("the address skips a level: a building needs its grid, a unit "
-                                  "its building and a room its unit"));
-          break;
-        }
-  }
-}
-
 /* The key that makes two rows of the file the same person, as the registry matches them. */
 static char *
 identity_key (YishiRosterRow *row)
@@ -943,6 +551,7 @@ identity_key (YishiRosterRow *row)
   return g_strconcat ("P", name, "\x1f", phone ? phone : "", NULL);
 }
 
+/* The row, judged; NULL when it has nothing in the mapped columns. */
 static YishiRosterRow *
 analyse_row (Analysis *a,
              Judge    *judge,
@@ -982,15 +591,22 @@ analyse_row (Analysis *a,
           g_string_append (a->spaces, yishi_roster_field_label (f));
         }
     }
+  /* Blank, or nothing in the columns imported (a row numbered in advance, a total): skipped. */
+  for (guint f = 1; f < N_YISHI_ROSTER_FIELDS; f++)
+    if (raw[f] != NULL)
+      goto some;
+  return NULL;
+
+some:
   if (a->spaces->len > 0)
     {
       g_autofree char *note = g_strdup_printf (_("spaces around the value were removed (%s)"),
                                                a->spaces->str);
 
-      add_note (a->repairs, note);
+      yishi_roster_add_note (a->repairs, note);
     }
 
-  repair_row (a, raw, kinds);
+  yishi_roster_repair_values (raw, kinds, a->today, a->reasons, a->repairs);
   row = yishi_roster_row_new (r + 1, r, (const char *const *)raw);
   for (guint f = 0; f < N_YISHI_ROSTER_FIELDS; f++)
     g_free (raw[f]);
@@ -1008,7 +624,7 @@ analyse_row (Analysis *a,
             note = g_strdup_printf (_("the same ID number as row %u"), GPOINTER_TO_UINT (first));
           else
             note = g_strdup_printf (_("the same person as row %u"), GPOINTER_TO_UINT (first));
-          add_note (a->reasons, note);
+          yishi_roster_add_note (a->reasons, note);
         }
       else
         {
@@ -1017,7 +633,7 @@ analyse_row (Analysis *a,
           g_hash_table_insert (a->seen, g_steal_pointer (&key), GUINT_TO_POINTER (r + 1));
           verdict = judge_row (judge, row, &reason);
           if (reason != NULL)
-            add_note (a->reasons, reason);
+            yishi_roster_add_note (a->reasons, reason);
           g_array_append_val (self->judged, self->row_array->len);
         }
     }
@@ -1075,9 +691,9 @@ yishi_roster_import_analyse (YishiRosterImport  *self,
       if ((r - self->header_row) % CHECK_EVERY == 0 &&
           g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
-      if (is_blank_row (self->sheet, r))
-        continue;
       row = analyse_row (&a, &judge, r);
+      if (row == NULL)
+        continue;
       self->counts[yishi_roster_row_get_verdict (row)]++;
       g_ptr_array_add (self->row_array, row);
     }

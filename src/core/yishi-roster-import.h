@@ -127,7 +127,9 @@ void               yishi_roster_import_set_mapping (YishiRosterImport *self,
                                                     guint               column,
                                                     YishiRosterField    field);
 
-/* Repairs and judges every data row (blank rows are skipped). */
+/* Repairs and judges every data row below the header.  Rows with nothing in the mapped
+ * columns (blank rows, a row numbered in advance, a total in an unmapped column) are
+ * skipped. */
 gboolean           yishi_roster_import_analyse    (YishiRosterImport  *self,
                                                    GCancellable       *cancellable,
                                                    GError            **error);
@@ -154,5 +156,14 @@ void               yishi_roster_row_set_verdict    (YishiRosterRow     *self,
                                                     YishiRosterVerdict  verdict,
                                                     const char         *reason,
                                                     const char         *repairs);
+/* Appends @note to "; "-joined @notes. */
+void               yishi_roster_add_note           (GString            *notes,
+                                                    const char         *note);
+/* Repairs the trimmed texts of a row's cells in place (see yishi-roster-row.c). */
+void               yishi_roster_repair_values      (char              **values,
+                                                    const YishiCellKind *kinds,
+                                                    const char         *today,
+                                                    GString            *reasons,
+                                                    GString            *repairs);
 
 G_END_DECLS

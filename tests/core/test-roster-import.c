@@ -206,7 +206,8 @@ test_header_under_titles (void)
     ",,,\n"
     "\n"
     "2,李娜,,13912345678\n"
-    " , ,　,\n",
+    " , ,　,\n"
+    "3,,,\n",
     id);
   g_autoptr (YishiRosterImport) import = analysed_csv (db, text);
 
@@ -639,6 +640,8 @@ test_rejections (void)
     { 18, "the name is longer than 64 characters" },
     { 19, "the birth date is in the future" },
     { 20, "the grid is longer than 40 characters" },
+    { 22, "it looks like a note, not a person’s name" },
+    { 23, "it looks like a note, not a person’s name" },
   };
   g_autoptr (GString) long_name = g_string_new (NULL);
   g_autoptr (GString) long_grid = g_string_new (NULL);
@@ -678,6 +681,8 @@ test_rejections (void)
   g_string_append (csv, "韩八,男,2099-01-01,,,,,,,,,,\n");                                    /* 19 */
   g_string_append_printf (csv, "杨九,男,,,,,,,,%s,,,\n", long_grid->str);                     /* 20 */
   g_string_append_printf (csv, "朱十,男,,%s,13812345678,,,,,一网格,1号楼,1单元,101\n", good); /* 21 */
+  g_string_append (csv, "制表人：王芳,,,,,,,,,,,,\n");                                      /* 22 */
+  g_string_append (csv, "合计 20 人,,,,,,,,,,,,\n");                                         /* 23 */
   import = analysed_csv (db, csv->str);
 
   g_assert_cmpuint (yishi_roster_import_count (import, YISHI_ROSTER_ROW_REJECTED), ==, G_N_ELEMENTS (expected));
@@ -897,12 +902,16 @@ test_memberships (void)
   import = analysed_csv (db,
                          "姓名,政治面貌,党员类别,所在支部,党小组,入党时间,工作单位\n"
                          "张伟,中共党员,在职党员,第一网格党支部,1号楼党小组,1998年7月1日,区人民医院\n"
-                         "李娜,,离退休,第一网格党支部,,1975-06-30,\n"
+                         "李娜,,离退休,第一网格党支部,,1975-06-30,区教育局\n"
                          "王芳,预备党员,直管,,,,\n"
                          "刘洋,党员,,,,,\n"
                          "陈静,群众,,第一网格党支部,,,街道办\n");
   g_assert_true (has_note (yishi_roster_row_get_repairs (row_at (import, 0)), "date of joining the party was rewritten"));
   g_assert_true (has_note (yishi_roster_row_get_repairs (row_at (import, 4)), "kept only for party members"));
+  g_assert_null (yishi_roster_row_get_value (row_at (import, 4), YISHI_ROSTER_FIELD_EMPLOYER));
+  g_assert_true (has_note (yishi_roster_row_get_repairs (row_at (import, 1)), "only for in-service party members"));
+  g_assert_null (yishi_roster_row_get_value (row_at (import, 1), YISHI_ROSTER_FIELD_EMPLOYER));
+  g_assert_cmpstr (yishi_roster_row_get_value (row_at (import, 0), YISHI_ROSTER_FIELD_EMPLOYER), ==, "区人民医院");
   g_assert_cmpuint (commit (import), ==, 5);
 
   g_assert_cmpint (yishi_database_count (db, "party_membership"), ==, 3);
@@ -911,9 +920,9 @@ test_memberships (void)
                            " FROM party_membership m JOIN person p ON p.id = m.person_id WHERE p.name = '张伟'");
   g_assert_cmpstr (member, ==, "in_service|第一网格党支部|1号楼党小组|1998-07-01|区人民医院|party_member");
   g_clear_pointer (&member, g_free);
-  member = query_text (db, "SELECT category || '|' || p.political_status || '|' || (end_date IS NULL)"
+  member = query_text (db, "SELECT category || '|' || p.political_status || '|' || (end_date IS NULL) || employer"
                            " FROM party_membership m JOIN person p ON p.id = m.person_id WHERE p.name = '李娜'");
-  g_assert_cmpstr (member, ==, "retired|party_member|1");
+  g_assert_cmpstr (member, ==, "retired|party_member|1");  /* no employer */
   g_clear_pointer (&member, g_free);
   member = query_text (db, "SELECT category || '|' || p.political_status"
                            " FROM party_membership m JOIN person p ON p.id = m.person_id WHERE p.name = '王芳'");
@@ -924,6 +933,19 @@ test_memberships (void)
 }
 
 /* ---- All or nothing ---- */
+
+/* 2500 → "二五〇〇": names hold no digits. */
+static char *
+chinese_digits (guint n)
+{
+  static const char *const digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  g_autofree char *ascii = g_strdup_printf ("%u", n);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    g_string_append (out, digits[*p - '0']);
+  return g_string_free (out, FALSE);
+}
 
 static GString *
 many_rows (guint n)
@@ -939,9 +961,10 @@ many_rows (guint n)
                                               (guint)g_date_get_month (&birth),
                                               (guint)g_date_get_day (&birth));
       g_autofree char *id = make_id (day, 100 + i % 2);
+      g_autofree char *number = chinese_digits (i);
 
       g_date_add_days (&birth, 7);
-      g_string_append_printf (csv, "居民%u,%s,%u网格,%u号楼,%u单元,%u,%s\n", i, id, 1 + i % 3,
+      g_string_append_printf (csv, "居民%s,%s,%u网格,%u号楼,%u单元,%u,%s\n", number, id, 1 + i % 3,
                               1 + i % 7, 1 + i % 2, 101 + i % 50, i % 10 == 0 ? "直管" : "");
     }
   return csv;
@@ -992,7 +1015,7 @@ test_atomic (void)
 
   /* A write that fails half-way: nothing written either. */
   g_assert_true (yishi_database_exec (db, "CREATE TRIGGER refuse BEFORE INSERT ON person"
-                                          " WHEN NEW.name = '居民2500'"
+                                          " WHEN NEW.name = '居民二五〇〇'"
                                           " BEGIN SELECT RAISE (ABORT, 'refused'); END", NULL));
   g_assert_false (yishi_roster_import_commit (import, &imported, NULL, &error));
   g_assert_error (error, YISHI_DATABASE_ERROR, YISHI_DATABASE_ERROR_CONSTRAINT);
