@@ -990,10 +990,16 @@ write_staged (Writer   *w,
   people = yishi_database_prepare (db,
                                    "INSERT INTO person (id, uuid, household_id, name, gender,"
                                    " birth_date, id_number, phone, residence_type, political_status,"
-                                   " notes, public_name_consent, created_at, updated_at)"
-                                   " SELECT ?1 + rowid - 1, yishi_uuid (), household_id, name, gender,"
-                                   " birth_date, id_number, phone, residence_type, political_status,"
-                                   " notes, 0, ?2, ?2 FROM temp.roster_staging ORDER BY rowid",
+                                   " notes, public_name_consent, created_at, updated_at,"
+                                   " building_id, grid_id)"
+                                   " SELECT ?1 + s.rowid - 1, yishi_uuid (), s.household_id, s.name,"
+                                   " s.gender, s.birth_date, s.id_number, s.phone, s.residence_type,"
+                                   " s.political_status, s.notes, 0, ?2, ?2, b.id, b.grid_id"
+                                   " FROM temp.roster_staging s"
+                                   " LEFT JOIN household h ON h.id = s.household_id"
+                                   " LEFT JOIN unit u ON u.id = h.unit_id"
+                                   " LEFT JOIN building b ON b.id = u.building_id"
+                                   " ORDER BY s.rowid",
                                    error);
   if (people == NULL)
     return -1;
