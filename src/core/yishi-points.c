@@ -314,12 +314,12 @@ yishi_points_delete_rule (YishiDatabase  *database,
   if (uses > 0)
     {
       g_set_error (error, YISHI_POINTS_ERROR, YISHI_POINTS_ERROR_IN_USE,
-                   ngettext ("The rule was used by %" G_GINT64_FORMAT " service record, which "
+                   ngettext ("The rule was used by %lld service record, which "
                              "the ledger keeps: deactivate the rule instead of deleting it.",
-                             "The rule was used by %" G_GINT64_FORMAT " service records, which "
+                             "The rule was used by %lld service records, which "
                              "the ledger keeps: deactivate the rule instead of deleting it.",
                              (gulong)uses),
-                   uses);
+                   (long long)uses);
       goto fail;
     }
   if (!yishi_database_delete (database, "points_rule", id, error))
