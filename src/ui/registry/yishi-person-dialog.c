@@ -37,8 +37,8 @@ G_DEFINE_FINAL_TYPE (YishiPersonDialog, yishi_person_dialog, ADW_TYPE_WINDOW)
 /* Shared helpers (declared in yishi-person-pages.h) -------------------------------------------- */
 
 AdwEntryRow *
-yishi_person_add_entry (AdwPreferencesGroup *group,
-                        const char          *title)
+yishi_person_dialog_add_entry (AdwPreferencesGroup *group,
+                               const char          *title)
 {
   GtkWidget *row = adw_entry_row_new ();
 
@@ -50,9 +50,9 @@ yishi_person_add_entry (AdwPreferencesGroup *group,
 
 /* Takes @model. */
 AdwComboRow *
-yishi_person_add_combo (AdwPreferencesGroup *group,
-                        const char          *title,
-                        GListModel          *model)
+yishi_person_dialog_add_combo (AdwPreferencesGroup *group,
+                               const char          *title,
+                               GListModel          *model)
 {
   GtkWidget *row = adw_combo_row_new ();
 
@@ -65,10 +65,10 @@ yishi_person_add_combo (AdwPreferencesGroup *group,
 }
 
 GtkSwitch *
-yishi_person_add_switch (AdwPreferencesGroup  *group,
-                         const char           *title,
-                         const char           *subtitle,
-                         AdwActionRow        **row_out)
+yishi_person_dialog_add_switch (AdwPreferencesGroup  *group,
+                                const char           *title,
+                                const char           *subtitle,
+                                AdwActionRow        **row_out)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
@@ -86,33 +86,10 @@ yishi_person_add_switch (AdwPreferencesGroup  *group,
   return GTK_SWITCH (toggle);
 }
 
-GtkLabel *
-yishi_person_add_error_label (AdwPreferencesGroup *group)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_visible (label, FALSE);
-  adw_preferences_group_add (group, label);
-  return GTK_LABEL (label);
-}
-
-void
-yishi_person_set_error_label (GtkLabel   *label,
-                              const char *text)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
 /* The labels of an enumeration, after @first when not NULL. */
 GListModel *
-yishi_person_enum_model (YishiEnum   which,
-                         const char *first)
+yishi_person_dialog_enum_model (YishiEnum   which,
+                                const char *first)
 {
   guint n;
   const YishiEnumValue *values = yishi_enum_values (which, &n);
@@ -126,9 +103,9 @@ yishi_person_enum_model (YishiEnum   which,
 }
 
 const char *
-yishi_person_enum_id_at (YishiEnum which,
-                         guint     position,
-                         gboolean  has_first)
+yishi_person_dialog_enum_id_at (YishiEnum which,
+                                guint     position,
+                                gboolean  has_first)
 {
   guint n;
   const YishiEnumValue *values = yishi_enum_values (which, &n);
@@ -143,9 +120,9 @@ yishi_person_enum_id_at (YishiEnum which,
 }
 
 guint
-yishi_person_enum_position (YishiEnum   which,
-                            const char *id,
-                            gboolean    has_first)
+yishi_person_dialog_enum_position (YishiEnum   which,
+                                   const char *id,
+                                   gboolean    has_first)
 {
   guint n;
   const YishiEnumValue *values = yishi_enum_values (which, &n);
@@ -158,32 +135,34 @@ yishi_person_enum_position (YishiEnum   which,
 
 /* The trimmed text of an editable, never NULL. */
 char *
-yishi_person_text (gpointer editable)
+yishi_person_dialog_text (gpointer editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
 }
 
 void
-yishi_person_set_text (AdwEntryRow *row,
-                       const char  *text)
+yishi_person_dialog_set_text (AdwEntryRow *row,
+                              const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
-/* A row holding only a button at its end, for the action of a group. */
+/* A page of the view stack: @content, clamped and scrolled. */
 GtkWidget *
-yishi_person_button_row (AdwPreferencesGroup *group,
-                         const char          *label,
-                         GCallback            callback,
-                         gpointer             data)
+yishi_person_dialog_scrolled_page (GtkWidget *content)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
 
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (button, 12);
-  g_signal_connect_swapped (button, "clicked", callback, data);
-  adw_preferences_group_add (group, button);
-  return button;
+  g_object_set (content, "margin-start", 12, "margin-end", 12, "margin-top", 18,
+                "margin-bottom", 24, NULL);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  return scroller;
 }
 
 static void
@@ -228,15 +207,15 @@ notes_text (YishiPersonDialog *self)
 static const char *
 selected_gender (YishiPersonDialog *self)
 {
-  return yishi_person_enum_id_at (YISHI_ENUM_GENDER, adw_combo_row_get_selected (self->gender_row),
-                                  FALSE);
+  return yishi_person_dialog_enum_id_at (YISHI_ENUM_GENDER,
+                                         adw_combo_row_get_selected (self->gender_row), FALSE);
 }
 
 static void
 update_mismatch (YishiPersonDialog *self)
 {
-  g_autofree char *id_number = yishi_person_text (self->id_row);
-  g_autofree char *birth = yishi_person_text (self->birth_row);
+  g_autofree char *id_number = yishi_person_dialog_text (self->id_row);
+  g_autofree char *birth = yishi_person_dialog_text (self->birth_row);
   g_autofree char *iso = NULL;
   g_autofree char *warning = NULL;
 
@@ -260,7 +239,7 @@ hide_duplicate (YishiPersonDialog *self)
 static void
 on_id_changed (YishiPersonDialog *self)
 {
-  g_autofree char *text = yishi_person_text (self->id_row);
+  g_autofree char *text = yishi_person_dialog_text (self->id_row);
   g_autoptr (GError) error = NULL;
   g_autofree char *birth = NULL;
   const char *gender = NULL;
@@ -291,7 +270,7 @@ on_id_changed (YishiPersonDialog *self)
     }
   else
     {
-      g_autofree char *typed_birth = yishi_person_text (self->birth_row);
+      g_autofree char *typed_birth = yishi_person_dialog_text (self->birth_row);
       /* Translators: the birth date and the gender an ID number gives */
       g_autofree char *derived = g_strdup_printf (_("Born %s · %s"), birth,
                                                   yishi_enum_label (YISHI_ENUM_GENDER, gender));
@@ -302,10 +281,11 @@ on_id_changed (YishiPersonDialog *self)
       gtk_widget_set_visible (GTK_WIDGET (self->derived_row), TRUE);
       /* Fill in what is still empty; what was typed stays (and is compared below). */
       if (!self->filling && *typed_birth == '\0')
-        yishi_person_set_text (self->birth_row, birth);
+        yishi_person_dialog_set_text (self->birth_row, birth);
       if (!self->filling && g_strcmp0 (selected_gender (self), "unknown") == 0)
         adw_combo_row_set_selected (self->gender_row,
-                                    yishi_person_enum_position (YISHI_ENUM_GENDER, gender, FALSE));
+                                    yishi_person_dialog_enum_position (YISHI_ENUM_GENDER, gender,
+                                                                       FALSE));
     }
   update_mismatch (self);
 }
@@ -313,7 +293,7 @@ on_id_changed (YishiPersonDialog *self)
 static void
 on_birth_changed (YishiPersonDialog *self)
 {
-  g_autofree char *text = yishi_person_text (self->birth_row);
+  g_autofree char *text = yishi_person_dialog_text (self->birth_row);
 
   set_row_error (self->birth_row, *text != '\0' && !yishi_date_repair (text, NULL, NULL));
   update_mismatch (self);
@@ -322,7 +302,7 @@ on_birth_changed (YishiPersonDialog *self)
 static void
 on_phone_changed (YishiPersonDialog *self)
 {
-  g_autofree char *text = yishi_person_text (self->phone_row);
+  g_autofree char *text = yishi_person_dialog_text (self->phone_row);
   g_autoptr (GError) error = NULL;
   gboolean bad = *text != '\0' && !yishi_phone_normalise (text, NULL, &error);
 
@@ -376,24 +356,25 @@ fill_form (YishiPersonDialog *self)
   YishiPersonDetail *detail = self->detail;
 
   self->filling = TRUE;
-  yishi_person_set_text (self->name_row, detail ? detail->name : NULL);
+  yishi_person_dialog_set_text (self->name_row, detail ? detail->name : NULL);
   adw_combo_row_set_selected (self->gender_row,
-                              yishi_person_enum_position (YISHI_ENUM_GENDER,
-                                                          detail ? detail->gender : "unknown",
-                                                          FALSE));
-  yishi_person_set_text (self->birth_row, detail ? detail->birth_date : NULL);
-  yishi_person_set_text (self->id_row, detail ? detail->id_number : NULL);
-  yishi_person_set_text (self->phone_row, detail ? detail->phone : NULL);
+                              yishi_person_dialog_enum_position (YISHI_ENUM_GENDER,
+                                                                 detail ? detail->gender
+                                                                        : "unknown",
+                                                                 FALSE));
+  yishi_person_dialog_set_text (self->birth_row, detail ? detail->birth_date : NULL);
+  yishi_person_dialog_set_text (self->id_row, detail ? detail->id_number : NULL);
+  yishi_person_dialog_set_text (self->phone_row, detail ? detail->phone : NULL);
   adw_combo_row_set_selected (self->residence_row,
-                              yishi_person_enum_position (YISHI_ENUM_RESIDENCE_TYPE,
-                                                          detail ? detail->residence_type
-                                                                 : "resident",
-                                                          FALSE));
+                              yishi_person_dialog_enum_position (YISHI_ENUM_RESIDENCE_TYPE,
+                                                                 detail ? detail->residence_type
+                                                                        : "resident",
+                                                                 FALSE));
   adw_combo_row_set_selected (self->political_row,
-                              yishi_person_enum_position (YISHI_ENUM_POLITICAL_STATUS,
-                                                          detail ? detail->political_status
-                                                                 : "masses",
-                                                          FALSE));
+                              yishi_person_dialog_enum_position (YISHI_ENUM_POLITICAL_STATUS,
+                                                                 detail ? detail->political_status
+                                                                        : "masses",
+                                                                 FALSE));
   gtk_switch_set_active (self->consent_switch, detail ? detail->public_name_consent : FALSE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             detail && detail->notes ? detail->notes : "", -1);
@@ -505,10 +486,10 @@ yishi_person_dialog_save (YishiPersonDialog  *self,
 
   g_return_val_if_fail (YISHI_IS_PERSON_DIALOG (self), FALSE);
 
-  name = yishi_person_text (self->name_row);
-  id_number = yishi_person_text (self->id_row);
-  birth = yishi_person_text (self->birth_row);
-  phone = yishi_person_text (self->phone_row);
+  name = yishi_person_dialog_text (self->name_row);
+  id_number = yishi_person_dialog_text (self->id_row);
+  birth = yishi_person_dialog_text (self->birth_row);
+  phone = yishi_person_dialog_text (self->phone_row);
   notes = notes_text (self);
   gender = selected_gender (self);
 
@@ -523,12 +504,12 @@ yishi_person_dialog_save (YishiPersonDialog  *self,
   draft.birth_date = birth_iso;
   draft.id_number = id_number;
   draft.phone = phone_normalised;
-  draft.residence_type = yishi_person_enum_id_at (YISHI_ENUM_RESIDENCE_TYPE,
-                                                  adw_combo_row_get_selected (self->residence_row),
-                                                  FALSE);
+  draft.residence_type =
+    yishi_person_dialog_enum_id_at (YISHI_ENUM_RESIDENCE_TYPE,
+                                    adw_combo_row_get_selected (self->residence_row), FALSE);
   draft.political_status =
-    yishi_person_enum_id_at (YISHI_ENUM_POLITICAL_STATUS,
-                             adw_combo_row_get_selected (self->political_row), FALSE);
+    yishi_person_dialog_enum_id_at (YISHI_ENUM_POLITICAL_STATUS,
+                                    adw_combo_row_get_selected (self->political_row), FALSE);
   draft.notes = notes;
   draft.public_name_consent = gtk_switch_get_active (self->consent_switch);
   draft.household_id = self->household_id;
@@ -676,7 +657,7 @@ on_move_clicked (YishiPersonDialog *self)
     {
       g_autofree char *today = yishi_clock_today ();
 
-      yishi_person_set_text (self->move_date_row, today);
+      yishi_person_dialog_set_text (self->move_date_row, today);
       if (self->household_id != 0)
         yishi_place_picker_select (&self->move_picker, YISHI_NODE_HOUSEHOLD, self->household_id);
       gtk_widget_grab_focus (GTK_WIDGET (self->move_picker.rows[0]));
@@ -715,7 +696,7 @@ on_move_apply (YishiPersonDialog *self)
       return;
     }
 
-  date = yishi_person_text (self->move_date_row);
+  date = yishi_person_dialog_text (self->move_date_row);
   if (*date != '\0' && !yishi_date_repair (date, &iso, &error))
     {
       show_error (self, error->message);
@@ -740,6 +721,22 @@ on_move_apply (YishiPersonDialog *self)
 }
 
 /* Building ------------------------------------------------------------------------------------- */
+
+/* A row holding only a button at its end, for the action of a group. */
+static GtkWidget *
+button_row (AdwPreferencesGroup *group,
+            const char          *label,
+            GCallback            callback,
+            gpointer             data)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button, 12);
+  g_signal_connect_swapped (button, "clicked", callback, data);
+  adw_preferences_group_add (group, button);
+  return button;
+}
 
 static GtkWidget *
 warning_row (const char *icon,
@@ -781,19 +778,20 @@ build_identity (YishiPersonDialog *self,
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Identity"));
   gtk_box_append (page, GTK_WIDGET (group));
-  self->name_row = yishi_person_add_entry (group, _("_Name"));
+  self->name_row = yishi_person_dialog_add_entry (group, _("_Name"));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->name_row), 64);
-  self->id_row = yishi_person_add_entry (group, _("_ID number"));
+  self->id_row = yishi_person_dialog_add_entry (group, _("_ID number"));
   g_signal_connect_swapped (self->id_row, "changed", G_CALLBACK (on_id_changed), self);
   self->derived_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->derived_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->derived_row), FALSE);
   adw_preferences_group_add (group, GTK_WIDGET (self->derived_row));
-  self->gender_row = yishi_person_add_combo (group, _("_Gender"),
-                                             yishi_person_enum_model (YISHI_ENUM_GENDER, NULL));
+  self->gender_row =
+    yishi_person_dialog_add_combo (group, _("_Gender"),
+                                   yishi_person_dialog_enum_model (YISHI_ENUM_GENDER, NULL));
   g_signal_connect_swapped (self->gender_row, "notify::selected", G_CALLBACK (update_mismatch),
                             self);
-  self->birth_row = yishi_person_add_entry (group, _("_Birth date (YYYY-MM-DD)"));
+  self->birth_row = yishi_person_dialog_add_entry (group, _("_Birth date (YYYY-MM-DD)"));
   g_signal_connect_swapped (self->birth_row, "changed", G_CALLBACK (on_birth_changed), self);
   row = warning_row ("dialog-warning-symbolic", "warning");
   self->mismatch_row = ADW_ACTION_ROW (row);
@@ -805,8 +803,8 @@ build_identity (YishiPersonDialog *self,
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Contact and Status"));
   gtk_box_append (page, GTK_WIDGET (group));
-  self->phone_row = yishi_person_add_entry (group,
-                                            _("_Phone (mobile, or landline with area code)"));
+  self->phone_row =
+    yishi_person_dialog_add_entry (group, _("_Phone (mobile, or landline with area code)"));
   adw_entry_row_set_input_purpose (self->phone_row, GTK_INPUT_PURPOSE_PHONE);
   g_signal_connect_swapped (self->phone_row, "changed", G_CALLBACK (on_phone_changed), self);
   row = warning_row ("dialog-error-symbolic", "error");
@@ -815,17 +813,19 @@ build_identity (YishiPersonDialog *self,
   gtk_widget_add_css_class (row, "error");
   gtk_widget_set_visible (row, FALSE);
   adw_preferences_group_add (group, row);
-  self->residence_row = yishi_person_add_combo (group, _("_Residence type"),
-                                                yishi_person_enum_model (YISHI_ENUM_RESIDENCE_TYPE,
-                                                                         NULL));
+  self->residence_row =
+    yishi_person_dialog_add_combo (group, _("_Residence type"),
+                                   yishi_person_dialog_enum_model (YISHI_ENUM_RESIDENCE_TYPE,
+                                                                   NULL));
   self->political_row =
-    yishi_person_add_combo (group, _("Political _status"),
-                            yishi_person_enum_model (YISHI_ENUM_POLITICAL_STATUS, NULL));
+    yishi_person_dialog_add_combo (group, _("Political _status"),
+                                   yishi_person_dialog_enum_model (YISHI_ENUM_POLITICAL_STATUS,
+                                                                   NULL));
   self->consent_switch =
-    yishi_person_add_switch (group, _("Full name in public _notices"),
-                             _("Off: notices on the board show the name masked (张*). Turn on "
-                               "only when the person agreed."),
-                             NULL);
+    yishi_person_dialog_add_switch (group, _("Full name in public _notices"),
+                                    _("Off: notices on the board show the name masked (张*). "
+                                      "Turn on only when the person agreed."),
+                                    NULL);
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Notes"));
@@ -875,16 +875,16 @@ build_home (YishiPersonDialog *self,
   if (existing)
     {
       self->moved_away_switch =
-        yishi_person_add_switch (self->move_group, _("Moved _out of the community"), NULL,
-                                 &self->moved_away_row);
+        yishi_person_dialog_add_switch (self->move_group, _("Moved _out of the community"), NULL,
+                                        &self->moved_away_row);
       g_signal_connect_swapped (self->moved_away_switch, "notify::active",
                                 G_CALLBACK (on_moved_away_changed), self);
-      self->move_date_row = yishi_person_add_entry (self->move_group,
-                                                    _("_Date of the move (YYYY-MM-DD)"));
+      self->move_date_row = yishi_person_dialog_add_entry (self->move_group,
+                                                           _("_Date of the move (YYYY-MM-DD)"));
     }
-  self->move_apply_button = yishi_person_button_row (self->move_group,
-                                                     existing ? _("Mo_ve") : _("_Set Home"),
-                                                     G_CALLBACK (on_move_apply), self);
+  self->move_apply_button = button_row (self->move_group,
+                                        existing ? _("Mo_ve") : _("_Set Home"),
+                                        G_CALLBACK (on_move_apply), self);
   gtk_widget_add_css_class (self->move_apply_button, "suggested-action");
   gtk_widget_set_visible (GTK_WIDGET (self->move_group), FALSE);
   gtk_box_append (page, GTK_WIDGET (self->move_group));
@@ -903,23 +903,6 @@ build_home (YishiPersonDialog *self,
       self->delete_button = button;
       gtk_box_append (page, button);
     }
-}
-
-static GtkWidget *
-scrolled_page (GtkWidget *content)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  g_object_set (content, "margin-start", 12, "margin-end", 12, "margin-top", 18,
-                "margin-bottom", 24, NULL);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
 }
 
 static void
@@ -986,7 +969,8 @@ yishi_person_dialog_constructed (GObject *object)
 
   build_identity (self, GTK_BOX (page));
   build_home (self, GTK_BOX (page));
-  stack_page = adw_view_stack_add_titled (self->stack, scrolled_page (page), "person", _("Person"));
+  stack_page = adw_view_stack_add_titled (self->stack, yishi_person_dialog_scrolled_page (page),
+                                          "person", _("Person"));
   adw_view_stack_page_set_icon_name (stack_page, "avatar-default-symbolic");
   if (self->person_id != 0)
     yishi_person_pages_build (self);

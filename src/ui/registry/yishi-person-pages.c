@@ -115,8 +115,9 @@ yishi_place_picker_init (YishiPlacePicker    *picker,
   picker->depth = YISHI_NODE_HOUSEHOLD;
   for (guint level = 0; level < G_N_ELEMENTS (picker_kinds); level++)
     {
-      picker->rows[level] = yishi_person_add_combo (group, titles[level],
-                                                    G_LIST_MODEL (gtk_string_list_new (NULL)));
+      picker->rows[level] =
+        yishi_person_dialog_add_combo (group, titles[level],
+                                       G_LIST_MODEL (gtk_string_list_new (NULL)));
       g_signal_connect (picker->rows[level], "notify::selected", G_CALLBACK (on_picker_changed),
                         picker);
       picker_set_nodes (picker, level, NULL);
@@ -199,6 +200,29 @@ yishi_place_picker_select (YishiPlacePicker *picker,
 
 /* Small helpers -------------------------------------------------------------------------------- */
 
+static GtkLabel *
+add_error_label (AdwPreferencesGroup *group)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_visible (label, FALSE);
+  adw_preferences_group_add (group, label);
+  return GTK_LABEL (label);
+}
+
+static void
+set_error_label (GtkLabel   *label,
+                 const char *text)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
 /* Removes @rows from the groups that hold them. */
 static void
 clear_rows (GPtrArray *rows)
@@ -250,7 +274,7 @@ optional_date (gpointer    editable,
                char      **iso,
                GError    **error)
 {
-  g_autofree char *text = yishi_person_text (editable);
+  g_autofree char *text = yishi_person_dialog_text (editable);
 
   *iso = NULL;
   if (*text == '\0')
@@ -262,23 +286,6 @@ optional_date (gpointer    editable,
     }
   gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
   return TRUE;
-}
-
-static GtkWidget *
-scrolled_page (GtkWidget *content)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  g_object_set (content, "margin-start", 12, "margin-end", 12, "margin-top", 18,
-                "margin-bottom", 24, NULL);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
 }
 
 static AdwPreferencesGroup *
@@ -301,8 +308,8 @@ add_group (GtkWidget  *page,
 static const char *
 selected_category (YishiPersonDialog *self)
 {
-  return yishi_person_enum_id_at (YISHI_ENUM_PARTY_CATEGORY,
-                                  adw_combo_row_get_selected (self->category_row), TRUE);
+  return yishi_person_dialog_enum_id_at (YISHI_ENUM_PARTY_CATEGORY,
+                                         adw_combo_row_get_selected (self->category_row), TRUE);
 }
 
 static void
@@ -330,10 +337,10 @@ on_remove_post (GtkButton         *button,
 
   if (!yishi_registry_remove_post_claim (self->database, id, &error))
     {
-      yishi_person_set_error_label (self->posts_error, error->message);
+      set_error_label (self->posts_error, error->message);
       return;
     }
-  yishi_person_set_error_label (self->posts_error, NULL);
+  set_error_label (self->posts_error, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, _("Post removed"));
@@ -391,27 +398,27 @@ on_add_post (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
   YishiMembership *membership = self->detail ? self->detail->membership : NULL;
-  g_autofree char *description = yishi_person_text (self->post_description_row);
+  g_autofree char *description = yishi_person_dialog_text (self->post_description_row);
   g_autofree char *date = NULL;
-  const char *kind = yishi_person_enum_id_at (YISHI_ENUM_POST_KIND,
-                                              adw_combo_row_get_selected (self->post_kind_row),
-                                              FALSE);
+  const char *kind =
+    yishi_person_dialog_enum_id_at (YISHI_ENUM_POST_KIND,
+                                    adw_combo_row_get_selected (self->post_kind_row), FALSE);
 
   if (membership == NULL)
     {
-      yishi_person_set_error_label (self->posts_error, _("Save the membership first."));
+      set_error_label (self->posts_error, _("Save the membership first."));
       return;
     }
   if (!optional_date (self->post_date_row, &date, &error) ||
       yishi_registry_add_post_claim (self->database, membership->id, kind, description, date,
                                      &error) == 0)
     {
-      yishi_person_set_error_label (self->posts_error, error->message);
+      set_error_label (self->posts_error, error->message);
       return;
     }
-  yishi_person_set_error_label (self->posts_error, NULL);
-  yishi_person_set_text (self->post_description_row, NULL);
-  yishi_person_set_text (self->post_date_row, NULL);
+  set_error_label (self->posts_error, NULL);
+  yishi_person_dialog_set_text (self->post_description_row, NULL);
+  yishi_person_dialog_set_text (self->post_date_row, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, _("Post claimed"));
@@ -425,20 +432,21 @@ build_party (YishiPersonDialog *self)
   AdwViewStackPage *stack_page;
 
   group = add_group (page, _("Party Membership"), NULL);
-  self->category_row = yishi_person_add_combo (group, _("_Category"),
-                                               yishi_person_enum_model (YISHI_ENUM_PARTY_CATEGORY,
-                                                                        _("Not a party member")));
+  self->category_row =
+    yishi_person_dialog_add_combo (group, _("_Category"),
+                                   yishi_person_dialog_enum_model (YISHI_ENUM_PARTY_CATEGORY,
+                                                                   _("Not a party member")));
   g_signal_connect_swapped (self->category_row, "notify::selected",
                             G_CALLBACK (on_category_changed), self);
-  self->branch_row = yishi_person_add_entry (group, _("_Branch (网格党支部)"));
-  self->party_group_row = yishi_person_add_entry (group, _("Party _group (楼栋党小组)"));
-  self->joined_row = yishi_person_add_entry (group, _("_Joined (YYYY-MM-DD)"));
-  self->employer_row = yishi_person_add_entry (group, _("_Employer"));
-  self->reported_row = yishi_person_add_entry (group,
-                                               _("_Reported to the community (YYYY-MM-DD)"));
+  self->branch_row = yishi_person_dialog_add_entry (group, _("_Branch (网格党支部)"));
+  self->party_group_row = yishi_person_dialog_add_entry (group, _("Party _group (楼栋党小组)"));
+  self->joined_row = yishi_person_dialog_add_entry (group, _("_Joined (YYYY-MM-DD)"));
+  self->employer_row = yishi_person_dialog_add_entry (group, _("_Employer"));
+  self->reported_row = yishi_person_dialog_add_entry (group,
+                                                      _("_Reported to the community (YYYY-MM-DD)"));
   self->central_switch =
-    yishi_person_add_switch (group, _("Party-member _central household (党员中心户)"), NULL,
-                             &self->central_row);
+    yishi_person_dialog_add_switch (group, _("Party-member _central household (党员中心户)"), NULL,
+                                    &self->central_row);
 
   self->posts_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (page), self->posts_box);
@@ -446,18 +454,19 @@ build_party (YishiPersonDialog *self)
                                  _("The service posts an in-service member claimed in the "
                                    "community"));
   group = add_group (self->posts_box, NULL, NULL);
-  self->post_kind_row = yishi_person_add_combo (group, _("_Kind of post"),
-                                                yishi_person_enum_model (YISHI_ENUM_POST_KIND,
-                                                                         NULL));
-  self->post_description_row = yishi_person_add_entry (group, _("_What they offer"));
-  self->post_date_row = yishi_person_add_entry (group,
-                                                _("Claimed _on (YYYY-MM-DD, empty: today)"));
+  self->post_kind_row =
+    yishi_person_dialog_add_combo (group, _("_Kind of post"),
+                                   yishi_person_dialog_enum_model (YISHI_ENUM_POST_KIND, NULL));
+  self->post_description_row = yishi_person_dialog_add_entry (group, _("_What they offer"));
+  self->post_date_row = yishi_person_dialog_add_entry (group,
+                                                       _("Claimed _on (YYYY-MM-DD, empty: today)"));
   g_signal_connect_swapped (row_button (GTK_WIDGET (self->post_date_row), _("C_laim"),
                                         _("Claim the post")),
                             "clicked", G_CALLBACK (on_add_post), self);
-  self->posts_error = yishi_person_add_error_label (group);
+  self->posts_error = add_error_label (group);
 
-  stack_page = adw_view_stack_add_titled (self->stack, scrolled_page (page), "party", _("Party"));
+  stack_page = adw_view_stack_add_titled (self->stack, yishi_person_dialog_scrolled_page (page),
+                                          "party", _("Party"));
   adw_view_stack_page_set_icon_name (stack_page, "starred-symbolic");
 }
 
@@ -468,14 +477,15 @@ load_party_form (YishiPersonDialog *self)
   g_autofree char *home = NULL;
 
   adw_combo_row_set_selected (self->category_row,
-                              membership ? yishi_person_enum_position (YISHI_ENUM_PARTY_CATEGORY,
-                                                                       membership->category, TRUE)
-                                         : 0);
-  yishi_person_set_text (self->branch_row, membership ? membership->branch : NULL);
-  yishi_person_set_text (self->party_group_row, membership ? membership->party_group : NULL);
-  yishi_person_set_text (self->joined_row, membership ? membership->joined_date : NULL);
-  yishi_person_set_text (self->employer_row, membership ? membership->employer : NULL);
-  yishi_person_set_text (self->reported_row, membership ? membership->reported_date : NULL);
+                              membership
+                                ? yishi_person_dialog_enum_position (YISHI_ENUM_PARTY_CATEGORY,
+                                                                     membership->category, TRUE)
+                                : 0);
+  yishi_person_dialog_set_text (self->branch_row, membership ? membership->branch : NULL);
+  yishi_person_dialog_set_text (self->party_group_row, membership ? membership->party_group : NULL);
+  yishi_person_dialog_set_text (self->joined_row, membership ? membership->joined_date : NULL);
+  yishi_person_dialog_set_text (self->employer_row, membership ? membership->employer : NULL);
+  yishi_person_dialog_set_text (self->reported_row, membership ? membership->reported_date : NULL);
   gtk_switch_set_active (self->central_switch, self->detail->party_central);
   gtk_widget_set_sensitive (GTK_WIDGET (self->central_row), self->detail->household_id != 0);
   adw_action_row_set_subtitle (self->central_row,
@@ -488,7 +498,7 @@ static gboolean
 text_differs (gpointer    editable,
               const char *value)
 {
-  g_autofree char *text = yishi_person_text (editable);
+  g_autofree char *text = yishi_person_dialog_text (editable);
 
   return g_strcmp0 (text, value ? value : "") != 0;
 }
@@ -519,9 +529,9 @@ yishi_person_pages_save (YishiPersonDialog  *self,
             text_differs (self->reported_row, membership->reported_date)))
     {
       YishiMembershipDraft draft = { 0 };
-      g_autofree char *branch = yishi_person_text (self->branch_row);
-      g_autofree char *party_group = yishi_person_text (self->party_group_row);
-      g_autofree char *employer = yishi_person_text (self->employer_row);
+      g_autofree char *branch = yishi_person_dialog_text (self->branch_row);
+      g_autofree char *party_group = yishi_person_dialog_text (self->party_group_row);
+      g_autofree char *employer = yishi_person_dialog_text (self->employer_row);
       g_autofree char *joined = NULL;
       g_autofree char *reported = NULL;
       gboolean in_service = g_strcmp0 (category, "in_service") == 0;
@@ -552,8 +562,8 @@ yishi_person_pages_save (YishiPersonDialog  *self,
 static const char *
 selected_role (YishiPersonDialog *self)
 {
-  return yishi_person_enum_id_at (YISHI_ENUM_ROLE, adw_combo_row_get_selected (self->role_row),
-                                  FALSE);
+  return yishi_person_dialog_enum_id_at (YISHI_ENUM_ROLE,
+                                         adw_combo_row_get_selected (self->role_row), FALSE);
 }
 
 /* The scope a role needs, or YISHI_NODE_COMMUNITY when it may have any. */
@@ -595,10 +605,10 @@ on_end_role (GtkButton         *button,
 
   if (!yishi_registry_end_role (self->database, id, NULL, &error))
     {
-      yishi_person_set_error_label (self->roles_error, error->message);
+      set_error_label (self->roles_error, error->message);
       return;
     }
-  yishi_person_set_error_label (self->roles_error, NULL);
+  set_error_label (self->roles_error, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, _("Role ended today"));
@@ -659,7 +669,7 @@ static void
 on_add_role (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *phone = yishi_person_text (self->work_phone_row);
+  g_autofree char *phone = yishi_person_dialog_text (self->work_phone_row);
   g_autofree char *normalised = NULL;
   g_autofree char *start = NULL;
   YishiNodeKind kind = self->role_picker.depth;
@@ -670,12 +680,12 @@ on_add_role (YishiPersonDialog *self)
       scope_id = yishi_place_picker_get (&self->role_picker);
       if (scope_id == 0)
         {
-          yishi_person_set_error_label (self->roles_error,
-                                        kind == YISHI_NODE_GRID
-                                        ? _("Choose the grid of the role.")
-                                        : kind == YISHI_NODE_BUILDING
-                                        ? _("Choose the building of the role.")
-                                        : _("Choose the unit of the role."));
+          set_error_label (self->roles_error,
+                           kind == YISHI_NODE_GRID
+                           ? _("Choose the grid of the role.")
+                           : kind == YISHI_NODE_BUILDING
+                           ? _("Choose the building of the role.")
+                           : _("Choose the unit of the role."));
           return;
         }
     }
@@ -684,11 +694,11 @@ on_add_role (YishiPersonDialog *self)
       yishi_registry_add_role (self->database, self->person_id, selected_role (self), kind,
                                scope_id, normalised, start, &error) == 0)
     {
-      yishi_person_set_error_label (self->roles_error, error->message);
+      set_error_label (self->roles_error, error->message);
       return;
     }
-  yishi_person_set_error_label (self->roles_error, NULL);
-  yishi_person_set_text (self->work_phone_row, NULL);
+  set_error_label (self->roles_error, NULL);
+  yishi_person_dialog_set_text (self->work_phone_row, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, _("Role added"));
@@ -709,30 +719,32 @@ build_roles (YishiPersonDialog *self)
   group = add_group (page, _("Add a Role"),
                      _("Grid leaders and workers hold a grid, building leaders a building, "
                        "unit leaders a unit; the other roles any scope."));
-  self->role_row = yishi_person_add_combo (group, _("_Role"),
-                                           yishi_person_enum_model (YISHI_ENUM_ROLE, NULL));
+  self->role_row =
+    yishi_person_dialog_add_combo (group, _("_Role"),
+                                   yishi_person_dialog_enum_model (YISHI_ENUM_ROLE, NULL));
   gtk_string_list_append (scopes, _("The whole community"));
   gtk_string_list_append (scopes, _("A grid"));
   gtk_string_list_append (scopes, _("A building"));
   gtk_string_list_append (scopes, _("A unit"));
-  self->scope_kind_row = yishi_person_add_combo (group, _("_Scope"),
-                                                 G_LIST_MODEL (g_object_ref (scopes)));
+  self->scope_kind_row = yishi_person_dialog_add_combo (group, _("_Scope"),
+                                                        G_LIST_MODEL (g_object_ref (scopes)));
   yishi_place_picker_init (&self->role_picker, self->database, group);
-  self->work_phone_row = yishi_person_add_entry (group, _("_Work phone (published on the "
-                                                          "contact board)"));
+  self->work_phone_row = yishi_person_dialog_add_entry (group, _("_Work phone (published on the "
+                                                                 "contact board)"));
   adw_entry_row_set_input_purpose (self->work_phone_row, GTK_INPUT_PURPOSE_PHONE);
-  self->role_start_row = yishi_person_add_entry (group, _("Since (_YYYY-MM-DD)"));
-  yishi_person_set_text (self->role_start_row, today);
+  self->role_start_row = yishi_person_dialog_add_entry (group, _("Since (_YYYY-MM-DD)"));
+  yishi_person_dialog_set_text (self->role_start_row, today);
   g_signal_connect_swapped (row_button (GTK_WIDGET (self->role_start_row), _("_Add Role"), NULL),
                             "clicked", G_CALLBACK (on_add_role), self);
-  self->roles_error = yishi_person_add_error_label (group);
+  self->roles_error = add_error_label (group);
   g_signal_connect_swapped (self->role_row, "notify::selected", G_CALLBACK (on_role_changed),
                             self);
   g_signal_connect_swapped (self->scope_kind_row, "notify::selected",
                             G_CALLBACK (on_role_changed), self);
   on_role_changed (self);
 
-  stack_page = adw_view_stack_add_titled (self->stack, scrolled_page (page), "roles", _("Roles"));
+  stack_page = adw_view_stack_add_titled (self->stack, yishi_person_dialog_scrolled_page (page),
+                                          "roles", _("Roles"));
   adw_view_stack_page_set_icon_name (stack_page, "system-users-symbolic");
 }
 
@@ -742,7 +754,7 @@ static void
 points_done (YishiPersonDialog *self,
              const char        *message)
 {
-  yishi_person_set_error_label (self->points_error, NULL);
+  set_error_label (self->points_error, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, message);
@@ -752,7 +764,7 @@ static void
 on_record (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *description = yishi_person_text (self->service_description_row);
+  g_autofree char *description = yishi_person_dialog_text (self->service_description_row);
   g_autofree char *message = NULL;
   guint position = adw_combo_row_get_selected (self->rule_row);
   YishiPointsRule *rule;
@@ -760,7 +772,7 @@ on_record (YishiPersonDialog *self)
 
   if (self->rules == NULL || position >= self->rules->len)
     {
-      yishi_person_set_error_label (self->points_error, _("Choose a points rule."));
+      set_error_label (self->points_error, _("Choose a points rule."));
       return;
     }
   rule = g_ptr_array_index (self->rules, position);
@@ -769,10 +781,10 @@ on_record (YishiPersonDialog *self)
                            gtk_spin_button_get_value (self->hours_spin), description, NULL,
                            &points, &error) == 0)
     {
-      yishi_person_set_error_label (self->points_error, error->message);
+      set_error_label (self->points_error, error->message);
       return;
     }
-  yishi_person_set_text (self->service_description_row, NULL);
+  yishi_person_dialog_set_text (self->service_description_row, NULL);
   /* Translators: the points a service record earned */
   message = g_strdup_printf (_("%g points recorded"), points);
   points_done (self, message);
@@ -782,17 +794,17 @@ static void
 on_redeem (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *description = yishi_person_text (self->redeem_description_row);
+  g_autofree char *description = yishi_person_dialog_text (self->redeem_description_row);
 
   gtk_spin_button_update (self->redeem_spin);
   if (yishi_points_redeem (self->database, self->person_id,
                            gtk_spin_button_get_value (self->redeem_spin), description, NULL,
                            &error) == 0)
     {
-      yishi_person_set_error_label (self->points_error, error->message);
+      set_error_label (self->points_error, error->message);
       return;
     }
-  yishi_person_set_text (self->redeem_description_row, NULL);
+  yishi_person_dialog_set_text (self->redeem_description_row, NULL);
   points_done (self, _("Points redeemed"));
 }
 
@@ -800,17 +812,17 @@ static void
 on_adjust (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *reason = yishi_person_text (self->adjust_reason_row);
+  g_autofree char *reason = yishi_person_dialog_text (self->adjust_reason_row);
 
   gtk_spin_button_update (self->adjust_spin);
   if (yishi_points_adjust (self->database, self->person_id,
                            gtk_spin_button_get_value (self->adjust_spin), reason, NULL,
                            &error) == 0)
     {
-      yishi_person_set_error_label (self->points_error, error->message);
+      set_error_label (self->points_error, error->message);
       return;
     }
-  yishi_person_set_text (self->adjust_reason_row, NULL);
+  yishi_person_dialog_set_text (self->adjust_reason_row, NULL);
   points_done (self, _("Balance adjusted"));
 }
 
@@ -917,11 +929,12 @@ build_points (YishiPersonDialog *self)
   self->adjust_reason_row = add_expander_entry (expander, _("_Reason"));
   g_signal_connect_swapped (row_button (GTK_WIDGET (self->adjust_reason_row), _("Ad_just"), NULL),
                             "clicked", G_CALLBACK (on_adjust), self);
-  self->points_error = yishi_person_add_error_label (group);
+  self->points_error = add_error_label (group);
 
   self->entries_group = add_group (page, _("Entries"), _("Newest first"));
 
-  stack_page = adw_view_stack_add_titled (self->stack, scrolled_page (page), "points", _("Points"));
+  stack_page = adw_view_stack_add_titled (self->stack, yishi_person_dialog_scrolled_page (page),
+                                          "points", _("Points"));
   adw_view_stack_page_set_icon_name (stack_page, "emblem-favorite-symbolic");
 }
 

@@ -147,33 +147,29 @@ gboolean     yishi_person_pages_save           (YishiPersonDialog *self,
                                                 GError           **error);
 void         yishi_person_pages_dispose        (YishiPersonDialog *self);
 
-/* Shared small helpers */
-AdwEntryRow *yishi_person_add_entry            (AdwPreferencesGroup *group,
+/* Shared small helpers (yishi-person-dialog.c) */
+AdwEntryRow *yishi_person_dialog_add_entry     (AdwPreferencesGroup *group,
                                                 const char          *title);
-AdwComboRow *yishi_person_add_combo            (AdwPreferencesGroup *group,
+/* Takes @model. */
+AdwComboRow *yishi_person_dialog_add_combo     (AdwPreferencesGroup *group,
                                                 const char          *title,
                                                 GListModel          *model);
-GtkSwitch   *yishi_person_add_switch           (AdwPreferencesGroup *group,
+GtkSwitch   *yishi_person_dialog_add_switch    (AdwPreferencesGroup *group,
                                                 const char          *title,
                                                 const char          *subtitle,
                                                 AdwActionRow       **row);
-GtkLabel    *yishi_person_add_error_label      (AdwPreferencesGroup *group);
-void         yishi_person_set_error_label      (GtkLabel            *label,
-                                                const char          *text);
-GListModel  *yishi_person_enum_model           (YishiEnum            which,
+GListModel  *yishi_person_dialog_enum_model    (YishiEnum            which,
                                                 const char          *first);
-const char  *yishi_person_enum_id_at           (YishiEnum            which,
+const char  *yishi_person_dialog_enum_id_at    (YishiEnum            which,
                                                 guint                position,
                                                 gboolean             has_first);
-guint        yishi_person_enum_position        (YishiEnum            which,
+guint        yishi_person_dialog_enum_position (YishiEnum            which,
                                                 const char          *id,
                                                 gboolean             has_first);
-char        *yishi_person_text                 (gpointer             editable);
-void         yishi_person_set_text             (AdwEntryRow         *row,
+/* The trimmed text of an editable, never NULL. */
+char        *yishi_person_dialog_text          (gpointer             editable);
+void         yishi_person_dialog_set_text      (AdwEntryRow         *row,
                                                 const char          *text);
-GtkWidget   *yishi_person_button_row           (AdwPreferencesGroup *group,
-                                                const char          *label,
-                                                GCallback            callback,
-                                                gpointer             data);
+GtkWidget   *yishi_person_dialog_scrolled_page (GtkWidget           *content);
 
 G_END_DECLS
