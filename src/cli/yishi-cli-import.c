@@ -233,9 +233,10 @@ import_roster (YishiCliContext  *context,
   g_print ("\n");
   if (dry_run)
     g_print ("%s\n", _("dry run: nothing was written"));
-  g_print (_("imported %u, rejected %u"), imported,
+  /* The last line is for scripts (the street office's): the same words in every
+   * language, as the help says. */
+  g_print ("imported %u, rejected %u\n", imported,
            yishi_roster_import_count (import, YISHI_ROSTER_ROW_REJECTED));
-  g_print ("\n");
   g_clear_object (&import);
   g_clear_object (&database);
   remove_scratch (scratch);

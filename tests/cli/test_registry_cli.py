@@ -398,7 +398,9 @@ class RegistryCli(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         lines = r.stdout.splitlines()
         self.assertTrue(lines)
-        count = int(re.match(r"(\d+)", lines[-1]).group(1))
+        # "3 people", or in Chinese (the office's language here) "共 3 人".
+        self.assertRegex(lines[-1], r"\d+", r.stdout)
+        count = int(re.search(r"(\d+)", lines[-1]).group(1))
         self.assertEqual(count, len(lines) - 1, r.stdout)
         return [line.split("\t") for line in lines[:-1]]
 
