@@ -36,6 +36,22 @@ print_progress (double   fraction,
   fflush (stderr);
 }
 
+/* A folder given as --output is a usage mistake; returns the exit code or OK. */
+static int
+check_output (GOptionContext *options,
+              const char     *output)
+{
+  if (g_file_test (output, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *display = g_filename_display_name (output);
+      g_autofree char *message = g_strdup_printf (_("“%s” is a folder; give a file name."),
+                                                  display);
+
+      return yishi_cli_usage_error (options, message);
+    }
+  return YISHI_CLI_OK;
+}
+
 static int
 export_ledger (YishiCliContext  *context,
                int               argc,
@@ -77,14 +93,8 @@ export_ledger (YishiCliContext  *context,
                                     "and --output FILE"));
   if (!yishi_ledger_export_check_range (from, to, &error))
     return yishi_cli_usage_error (options, error->message);
-  if (g_file_test (output, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *display = g_filename_display_name (output);
-      g_autofree char *message = g_strdup_printf (_("“%s” is a folder; give a file name."),
-                                                  display);
-
-      return yishi_cli_usage_error (options, message);
-    }
+  if ((rc = check_output (options, output)) != YISHI_CLI_OK)
+    return rc;
 
   database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
   if (database == NULL)
@@ -105,22 +115,6 @@ export_ledger (YishiCliContext  *context,
     fprintf (stderr, "\r");
   g_print (_("Wrote %s: %lld matters in %.1f s\n"), output, (long long)rows,
            (g_get_monotonic_time () - started) / 1e6);
-  return YISHI_CLI_OK;
-}
-
-/* A folder given as --output is a usage mistake; returns the exit code or OK. */
-static int
-check_output (GOptionContext *options,
-              const char     *output)
-{
-  if (g_file_test (output, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *display = g_filename_display_name (output);
-      g_autofree char *message = g_strdup_printf (_("“%s” is a folder; give a file name."),
-                                                  display);
-
-      return yishi_cli_usage_error (options, message);
-    }
   return YISHI_CLI_OK;
 }
 

@@ -53,26 +53,94 @@ parse_month (const char *text,
   return *year >= 2000 && *year <= 2999 && *month >= 1 && *month <= 12;
 }
 
+/* What every notice command takes, and the options of its own. */
+typedef struct
+{
+  char *output;
+  char *title_font;
+  char *body_font;
+  char *text;       /* three-lists: --month; contact-board: --grid */
+  const char *serial;
+  int year;
+  int month;
+  int quarter;
+} NoticeArgs;
+
+static void
+notice_args_clear (NoticeArgs *args)
+{
+  g_clear_pointer (&args->output, g_free);
+  g_clear_pointer (&args->title_font, g_free);
+  g_clear_pointer (&args->body_font, g_free);
+  g_clear_pointer (&args->text, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NoticeArgs, notice_args_clear)
+
+typedef gboolean (*NoticeWrite) (YishiDatabase     *database,
+                                 const NoticeArgs  *args,
+                                 GError           **error);
+
+/* Adds the command's own @entries (%NULL for none), then --output and the fonts, and
+ * parses the command line. */
+static int
+parse_notice_options (GOptionContext      *options,
+                      const GOptionEntry  *entries,
+                      NoticeArgs          *args,
+                      int                 *argc,
+                      char              ***argv)
+{
+  const GOptionEntry common[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, N_("The PDF file to write"), N_("FILE") },
+    { "title-font", 0, 0, G_OPTION_ARG_STRING, &args->title_font,
+      N_("The font of the title (default: Noto Serif CJK SC Bold)"), N_("FONT") },
+    { "body-font", 0, 0, G_OPTION_ARG_STRING, &args->body_font,
+      N_("The font of the text (default: Noto Serif CJK SC)"), N_("FONT") },
+    { NULL }
+  };
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (options, common, GETTEXT_PACKAGE);
+  return yishi_cli_parse (options, argc, argv);
+}
+
+/* Opens the database read-only, writes the notice and prints where it went. */
+static int
+write_notice (YishiCliContext   *context,
+              const NoticeArgs  *args,
+              NoticeWrite        write_pdf)
+{
+  g_autoptr (YishiDatabase) database = NULL;
+  g_autoptr (GError) error = NULL;
+
+  database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
+  if (database == NULL)
+    return yishi_cli_fail (g_steal_pointer (&error));
+  if (!write_pdf (database, args, &error))
+    return yishi_cli_fail (g_steal_pointer (&error));
+  g_print ("%s\n", args->output);
+  return YISHI_CLI_OK;
+}
+
+static gboolean
+write_three_lists (YishiDatabase     *database,
+                   const NoticeArgs  *args,
+                   GError           **error)
+{
+  return yishi_notice_three_lists_write (database, args->year, args->month, args->title_font,
+                                         args->body_font, args->output, error);
+}
+
 static int
 notice_three_lists (YishiCliContext  *context,
                     int               argc,
                     char            **argv)
 {
   g_autoptr (GOptionContext) options = g_option_context_new (_("notice three-lists — write the month's three lists as a PDF"));
-  g_autoptr (YishiDatabase) database = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *month_text = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *title_font = NULL;
-  g_autofree char *body_font = NULL;
-  int year = 0, month = 0;
+  g_auto (NoticeArgs) args = { 0 };
   const GOptionEntry entries[] = {
-    { "month", 'm', 0, G_OPTION_ARG_STRING, &month_text, N_("The month of the lists"), N_("YYYY-MM") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
-    { "title-font", 0, 0, G_OPTION_ARG_STRING, &title_font,
-      N_("The font of the title (default: Noto Serif CJK SC Bold)"), N_("FONT") },
-    { "body-font", 0, 0, G_OPTION_ARG_STRING, &body_font,
-      N_("The font of the text (default: Noto Serif CJK SC)"), N_("FONT") },
+    { "month", 'm', 0, G_OPTION_ARG_STRING, &args.text, N_("The month of the lists"), N_("YYYY-MM") },
     { NULL }
   };
   int rc;
@@ -81,25 +149,26 @@ notice_three_lists (YishiCliContext  *context,
                                 _("The problems and needs received in the month and the matters "
                                   "closed in it, with people's names and phones masked, for the "
                                   "notice board."));
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if ((rc = yishi_cli_parse (options, &argc, &argv)) != YISHI_CLI_OK)
+  if ((rc = parse_notice_options (options, entries, &args, &argc, &argv)) != YISHI_CLI_OK)
     return rc;
   if (argc > 1)
     return yishi_cli_usage_error (options, _("notice three-lists takes no arguments"));
-  if (month_text == NULL)
+  if (args.text == NULL)
     return yishi_cli_usage_error (options, _("notice three-lists needs --month YYYY-MM"));
-  if (!parse_month (month_text, &year, &month))
+  if (!parse_month (args.text, &args.year, &args.month))
     return yishi_cli_usage_error (options, _("--month must be a month written YYYY-MM, such as 2026-11"));
-  if (output == NULL || *output == '\0')
+  if (args.output == NULL || *args.output == '\0')
     return yishi_cli_usage_error (options, _("notice three-lists needs --output FILE"));
+  return write_notice (context, &args, write_three_lists);
+}
 
-  database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
-  if (database == NULL)
-    return yishi_cli_fail (g_steal_pointer (&error));
-  if (!yishi_notice_three_lists_write (database, year, month, title_font, body_font, output, &error))
-    return yishi_cli_fail (g_steal_pointer (&error));
-  g_print ("%s\n", output);
-  return YISHI_CLI_OK;
+static gboolean
+write_receipt (YishiDatabase     *database,
+               const NoticeArgs  *args,
+               GError           **error)
+{
+  return yishi_notice_receipt_write (database, args->serial, args->title_font, args->body_font,
+                                     args->output, error);
 }
 
 static int
@@ -108,39 +177,29 @@ notice_receipt (YishiCliContext  *context,
                 char            **argv)
 {
   g_autoptr (GOptionContext) options = g_option_context_new (_("notice receipt SERIAL — write the acceptance receipt of a matter as a PDF"));
-  g_autoptr (YishiDatabase) database = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *title_font = NULL;
-  g_autofree char *body_font = NULL;
-  const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
-    { "title-font", 0, 0, G_OPTION_ARG_STRING, &title_font,
-      N_("The font of the title (default: Noto Serif CJK SC Bold)"), N_("FONT") },
-    { "body-font", 0, 0, G_OPTION_ARG_STRING, &body_font,
-      N_("The font of the text (default: Noto Serif CJK SC)"), N_("FONT") },
-    { NULL }
-  };
+  g_auto (NoticeArgs) args = { 0 };
   int rc;
 
   g_option_context_set_summary (options,
                                 _("SERIAL is the matter's serial number, such as 2026-0123. The "
                                   "requester's name and phone are masked."));
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if ((rc = yishi_cli_parse (options, &argc, &argv)) != YISHI_CLI_OK)
+  if ((rc = parse_notice_options (options, NULL, &args, &argc, &argv)) != YISHI_CLI_OK)
     return rc;
   if (argc != 2 || *argv[1] == '\0')
     return yishi_cli_usage_error (options, _("notice receipt needs exactly one SERIAL"));
-  if (output == NULL || *output == '\0')
+  if (args.output == NULL || *args.output == '\0')
     return yishi_cli_usage_error (options, _("notice receipt needs --output FILE"));
+  args.serial = argv[1];
+  return write_notice (context, &args, write_receipt);
+}
 
-  database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
-  if (database == NULL)
-    return yishi_cli_fail (g_steal_pointer (&error));
-  if (!yishi_notice_receipt_write (database, argv[1], title_font, body_font, output, &error))
-    return yishi_cli_fail (g_steal_pointer (&error));
-  g_print ("%s\n", output);
-  return YISHI_CLI_OK;
+static gboolean
+write_contact_board (YishiDatabase     *database,
+                     const NoticeArgs  *args,
+                     GError           **error)
+{
+  return yishi_notice_contact_board_write (database, args->text, args->title_font,
+                                           args->body_font, args->output, error);
 }
 
 static int
@@ -150,20 +209,10 @@ notice_contact_board (YishiCliContext  *context,
 {
   g_autoptr (GOptionContext) options =
     g_option_context_new (_("notice contact-board — write a grid's contact board as a PDF"));
-  g_autoptr (YishiDatabase) database = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *grid = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *title_font = NULL;
-  g_autofree char *body_font = NULL;
+  g_auto (NoticeArgs) args = { 0 };
   const GOptionEntry entries[] = {
-    { "grid", 'g', 0, G_OPTION_ARG_STRING, &grid, N_("The grid's name, such as 第一网格"),
+    { "grid", 'g', 0, G_OPTION_ARG_STRING, &args.text, N_("The grid's name, such as 第一网格"),
       N_("NAME") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
-    { "title-font", 0, 0, G_OPTION_ARG_STRING, &title_font,
-      N_("The font of the title (default: Noto Serif CJK SC Bold)"), N_("FONT") },
-    { "body-font", 0, 0, G_OPTION_ARG_STRING, &body_font,
-      N_("The font of the text (default: Noto Serif CJK SC)"), N_("FONT") },
     { NULL }
   };
   int rc;
@@ -173,24 +222,24 @@ notice_contact_board (YishiCliContext  *context,
                                   "leaders of the grid with their work phones (三长公示). These "
                                   "people publish their names and phones on purpose: nothing is "
                                   "masked."));
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if ((rc = yishi_cli_parse (options, &argc, &argv)) != YISHI_CLI_OK)
+  if ((rc = parse_notice_options (options, entries, &args, &argc, &argv)) != YISHI_CLI_OK)
     return rc;
   if (argc > 1)
     return yishi_cli_usage_error (options, _("notice contact-board takes no arguments"));
-  if (grid == NULL || *g_strstrip (grid) == '\0')
+  if (args.text == NULL || *g_strstrip (args.text) == '\0')
     return yishi_cli_usage_error (options, _("notice contact-board needs --grid NAME"));
-  if (output == NULL || *output == '\0')
+  if (args.output == NULL || *args.output == '\0')
     return yishi_cli_usage_error (options, _("notice contact-board needs --output FILE"));
+  return write_notice (context, &args, write_contact_board);
+}
 
-  database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
-  if (database == NULL)
-    return yishi_cli_fail (g_steal_pointer (&error));
-  if (!yishi_notice_contact_board_write (database, grid, title_font, body_font, output,
-                                         &error))
-    return yishi_cli_fail (g_steal_pointer (&error));
-  g_print ("%s\n", output);
-  return YISHI_CLI_OK;
+static gboolean
+write_points (YishiDatabase     *database,
+              const NoticeArgs  *args,
+              GError           **error)
+{
+  return yishi_notice_points_write (database, args->year, args->quarter, args->title_font,
+                                    args->body_font, args->output, error);
 }
 
 static int
@@ -201,20 +250,10 @@ notice_points (YishiCliContext  *context,
   g_autoptr (GOptionContext) options =
     g_option_context_new (_("notice points — write the quarter's volunteer points notice as a "
                             "PDF"));
-  g_autoptr (YishiDatabase) database = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *title_font = NULL;
-  g_autofree char *body_font = NULL;
-  int year = 0, quarter = 0;
+  g_auto (NoticeArgs) args = { 0 };
   const GOptionEntry entries[] = {
-    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year, such as 2026"), N_("YYYY") },
-    { "quarter", 'q', 0, G_OPTION_ARG_INT, &quarter, N_("The quarter, 1 to 4"), N_("Q") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
-    { "title-font", 0, 0, G_OPTION_ARG_STRING, &title_font,
-      N_("The font of the title (default: Noto Serif CJK SC Bold)"), N_("FONT") },
-    { "body-font", 0, 0, G_OPTION_ARG_STRING, &body_font,
-      N_("The font of the text (default: Noto Serif CJK SC)"), N_("FONT") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &args.year, N_("The year, such as 2026"), N_("YYYY") },
+    { "quarter", 'q', 0, G_OPTION_ARG_INT, &args.quarter, N_("The quarter, 1 to 4"), N_("Q") },
     { NULL }
   };
   int rc;
@@ -223,29 +262,20 @@ notice_points (YishiCliContext  *context,
                                 _("Points earned and redeemed in the quarter, balances and levels, "
                                   "for the notice board. Names are masked unless the person agreed "
                                   "to be named; no phone or ID number is printed."));
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if ((rc = yishi_cli_parse (options, &argc, &argv)) != YISHI_CLI_OK)
+  if ((rc = parse_notice_options (options, entries, &args, &argc, &argv)) != YISHI_CLI_OK)
     return rc;
   if (argc > 1)
     return yishi_cli_usage_error (options, _("notice points takes no arguments"));
-  if (year == 0 || quarter == 0)
+  if (args.year == 0 || args.quarter == 0)
     return yishi_cli_usage_error (options,
                                   _("notice points needs --year YYYY and --quarter Q"));
-  if (year < 2000 || year > 2999)
+  if (args.year < 2000 || args.year > 2999)
     return yishi_cli_usage_error (options, _("--year must be a year from 2000 to 2999"));
-  if (quarter < 1 || quarter > 4)
+  if (args.quarter < 1 || args.quarter > 4)
     return yishi_cli_usage_error (options, _("--quarter must be 1, 2, 3 or 4"));
-  if (output == NULL || *output == '\0')
+  if (args.output == NULL || *args.output == '\0')
     return yishi_cli_usage_error (options, _("notice points needs --output FILE"));
-
-  database = yishi_cli_open_database (context, YISHI_DATABASE_OPEN_READ_ONLY, &error);
-  if (database == NULL)
-    return yishi_cli_fail (g_steal_pointer (&error));
-  if (!yishi_notice_points_write (database, year, quarter, title_font, body_font, output,
-                                  &error))
-    return yishi_cli_fail (g_steal_pointer (&error));
-  g_print ("%s\n", output);
-  return YISHI_CLI_OK;
+  return write_notice (context, &args, write_points);
 }
 
 static const struct

@@ -96,12 +96,7 @@ yishi_notice_contact_board_new (YishiContactBoard *board,
     }
 
   yishi_notice_add_space (notice, 4.0);
-  if (supervision_phone != NULL && *supervision_phone != '\0')
-    {
-      g_autofree char *phone = g_strdup_printf ("社区监督电话：%s", supervision_phone);
-
-      yishi_notice_add_paragraph (notice, phone, YISHI_NOTICE_TEXT_PLAIN);
-    }
+  yishi_notice_add_supervision_phone (notice, "社区监督电话", supervision_phone);
   yishi_notice_add_signature (notice, community, date);
   return g_steal_pointer (&notice);
 }

@@ -81,21 +81,6 @@ public_name (const YishiPointsStanding *standing)
   return yishi_mask_name (name);
 }
 
-static char *
-add_days (const char *date,
-          int         days)
-{
-  g_autoptr (GDate) when = g_date_new ();
-  char text[16];
-
-  g_date_set_parse (when, date);
-  if (!g_date_valid (when))
-    return g_strdup (date);
-  g_date_add_days (when, days);
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", when);
-  return g_strdup (text);
-}
-
 static YishiNotice *
 points_notice_new (GPtrArray  *standings,
                    int         year,
@@ -111,10 +96,6 @@ points_notice_new (GPtrArray  *standings,
   g_autofree char *period = NULL;
   g_autofree char *intro = NULL;
   g_autofree char *last_day = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  g_autofree char *end_date = NULL;
-  g_autofree char *publicity = NULL;
   const char *quarter_name = yishi_notice_quarter_name (quarter);
   double earned = 0, redeemed = 0;
   guint earners = 0;
@@ -180,17 +161,8 @@ points_notice_new (GPtrArray  *standings,
 
   /* Publicised for at least seven days, with a phone to call. */
   yishi_notice_add_space (notice, 4.0);
-  end_date = add_days (today, 6);
-  start = yishi_notice_format_date (today);
-  end = yishi_notice_format_date (end_date);
-  publicity = g_strdup_printf ("公示期：%s至%s。如有异议，请在公示期内向社区反映。", start, end);
-  yishi_notice_add_paragraph (notice, publicity, YISHI_NOTICE_TEXT_PLAIN);
-  if (supervision_phone != NULL && *supervision_phone != '\0')
-    {
-      g_autofree char *phone = g_strdup_printf ("监督电话：%s", supervision_phone);
-
-      yishi_notice_add_paragraph (notice, phone, YISHI_NOTICE_TEXT_PLAIN);
-    }
+  yishi_notice_add_publicity (notice, today, "如有异议，请在公示期内向社区反映。");
+  yishi_notice_add_supervision_phone (notice, "监督电话", supervision_phone);
   yishi_notice_add_signature (notice, community, today);
   return g_steal_pointer (&notice);
 }

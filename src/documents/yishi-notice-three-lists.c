@@ -117,21 +117,6 @@ add_list (YishiNotice *notice,
     }
 }
 
-static char *
-add_days (const char *date,
-          int         days)
-{
-  g_autoptr (GDate) when = g_date_new ();
-  char text[16];
-
-  g_date_set_parse (when, date);
-  if (!g_date_valid (when))
-    return g_strdup (date);
-  g_date_add_days (when, days);
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", when);
-  return g_strdup (text);
-}
-
 /**
  * yishi_notice_three_lists_new:
  * @lists: the month's lists from yishi_notice_data_three_lists ()
@@ -149,10 +134,6 @@ yishi_notice_three_lists_new (YishiNoticeLists *lists,
   g_autofree char *title = NULL;
   g_autofree char *period = NULL;
   g_autofree char *intro = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  g_autofree char *end_date = NULL;
-  g_autofree char *publicity = NULL;
   const char *community;
   GDate last;
 
@@ -190,17 +171,8 @@ yishi_notice_three_lists_new (YishiNoticeLists *lists,
 
   /* Publicised for at least seven days, with a phone to call. */
   yishi_notice_add_space (notice, 4.0);
-  end_date = add_days (lists->today, 6);
-  start = yishi_notice_format_date (lists->today);
-  end = yishi_notice_format_date (end_date);
-  publicity = g_strdup_printf ("公示期：%s至%s。", start, end);
-  yishi_notice_add_paragraph (notice, publicity, YISHI_NOTICE_TEXT_PLAIN);
-  if (*lists->supervision_phone != '\0')
-    {
-      g_autofree char *phone = g_strdup_printf ("监督电话：%s", lists->supervision_phone);
-
-      yishi_notice_add_paragraph (notice, phone, YISHI_NOTICE_TEXT_PLAIN);
-    }
+  yishi_notice_add_publicity (notice, lists->today, "");
+  yishi_notice_add_supervision_phone (notice, "监督电话", lists->supervision_phone);
   yishi_notice_add_signature (notice, community, lists->today);
   return g_steal_pointer (&notice);
 }

@@ -523,6 +523,71 @@ yishi_notice_add_signature (YishiNotice *self,
     date != NULL ? yishi_notice_format_date (date) : g_strdup ("");
 }
 
+static char *
+add_days (const char *date,
+          int         days)
+{
+  g_autoptr (GDate) when = g_date_new ();
+  char text[16];
+
+  g_date_set_parse (when, date);
+  if (!g_date_valid (when))
+    return g_strdup (date);
+  g_date_add_days (when, days);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", when);
+  return g_strdup (text);
+}
+
+/**
+ * yishi_notice_add_publicity:
+ * @today: YYYY-MM-DD, the first day
+ * @note: what follows the period in the same paragraph ("" for nothing)
+ *
+ * The publicity period of a public notice: seven days from @today.
+ */
+void
+yishi_notice_add_publicity (YishiNotice *self,
+                            const char  *today,
+                            const char  *note)
+{
+  g_autofree char *end_date = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (YISHI_IS_NOTICE (self));
+  g_return_if_fail (today != NULL);
+
+  end_date = add_days (today, 6);
+  start = yishi_notice_format_date (today);
+  end = yishi_notice_format_date (end_date);
+  text = g_strdup_printf ("公示期：%s至%s。%s", start, end, note != NULL ? note : "");
+  yishi_notice_add_paragraph (self, text, YISHI_NOTICE_TEXT_PLAIN);
+}
+
+/**
+ * yishi_notice_add_supervision_phone:
+ * @label: such as 监督电话
+ * @phone: (nullable): nothing is added without one
+ *
+ * "@label：@phone" on a line of its own.
+ */
+void
+yishi_notice_add_supervision_phone (YishiNotice *self,
+                                    const char  *label,
+                                    const char  *phone)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (YISHI_IS_NOTICE (self));
+  g_return_if_fail (label != NULL);
+
+  if (phone == NULL || *phone == '\0')
+    return;
+  text = g_strdup_printf ("%s：%s", label, phone);
+  yishi_notice_add_paragraph (self, text, YISHI_NOTICE_TEXT_PLAIN);
+}
+
 /* 2026-12-01 → 2026年12月1日; anything else is returned as it is. */
 char *
 yishi_notice_format_date (const char *date)

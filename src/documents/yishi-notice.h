@@ -90,6 +90,12 @@ void         yishi_notice_add_cut_line     (YishiNotice              *self,
 void         yishi_notice_add_signature    (YishiNotice              *self,
                                             const char               *signer,
                                             const char               *date);
+void         yishi_notice_add_publicity    (YishiNotice              *self,
+                                            const char               *today,
+                                            const char               *note);
+void         yishi_notice_add_supervision_phone (YishiNotice         *self,
+                                                 const char          *label,
+                                                 const char          *phone);
 
 void         yishi_notice_layout           (YishiNotice              *self);
 guint        yishi_notice_get_n_pages      (YishiNotice              *self);

@@ -13,20 +13,17 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "yishi-clock.h"
-#include "yishi-community.h"
 #include "yishi-ledger-export.h"
 
+#include "yishi-workbook-common.h"
 #include "yishi-workbook-ledger.h"
 
-#define INTERNAL_NOTICE "内部资料 · 含个人信息 · 不得公开"
+#define INTERNAL_NOTICE YISHI_WORKBOOK_INTERNAL_NOTICE
 #define SHEET_LEDGER "议题台账"
 #define SHEET_FIGURES "统计"
 #define SHEET_NOTES "说明"
@@ -130,7 +127,7 @@ tally_add (Tally                *tally,
 
 typedef struct
 {
-  lxw_workbook *workbook;
+  YishiWorkbookFile file;
   lxw_worksheet *ledger;
   lxw_worksheet *figures;
   lxw_worksheet *notes;
@@ -169,17 +166,6 @@ typedef struct
   GHashTable *grids;      /* id → Tally */
 } Writer;
 
-static gboolean
-set_lxw_error (lxw_error   rc,
-               GError    **error)
-{
-  if (rc == LXW_NO_ERROR)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("The workbook could not be written (%s)."), lxw_strerror (rc));
-  return FALSE;
-}
-
 static void
 report (Writer *writer,
         double  fraction)
@@ -196,7 +182,7 @@ report (Writer *writer,
 static lxw_format *
 new_format (Writer *writer)
 {
-  lxw_format *format = workbook_add_format (writer->workbook);
+  lxw_format *format = workbook_add_format (writer->file.workbook);
 
   format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
   return format;
@@ -205,26 +191,19 @@ new_format (Writer *writer)
 static void
 add_formats (Writer *writer)
 {
-  writer->notice = new_format (writer);
-  format_set_bold (writer->notice);
-  format_set_font_size (writer->notice, 12);
-  format_set_font_color (writer->notice, 0xC00000);
+  lxw_workbook *workbook = writer->file.workbook;
 
-  writer->header = new_format (writer);
-  format_set_bold (writer->header);
-  format_set_text_wrap (writer->header);
-  format_set_align (writer->header, LXW_ALIGN_CENTER);
-  format_set_bg_color (writer->header, 0xDDEBF7);
-  format_set_border (writer->header, LXW_BORDER_THIN);
+  writer->notice = yishi_workbook_add_notice_format (workbook);
+  writer->header = yishi_workbook_add_header_format (workbook);
 
   /* The ledger's cells: text without a format (every attribute costs at 200,000 rows), the
    * long texts wrapped by their column's format, dates as dates. */
-  writer->wrap = workbook_add_format (writer->workbook);
+  writer->wrap = workbook_add_format (workbook);
   format_set_text_wrap (writer->wrap);
-  writer->date_time = workbook_add_format (writer->workbook);
+  writer->date_time = workbook_add_format (workbook);
   format_set_align (writer->date_time, LXW_ALIGN_LEFT);
   format_set_num_format (writer->date_time, "yyyy-mm-dd hh:mm");
-  writer->date = workbook_add_format (writer->workbook);
+  writer->date = workbook_add_format (workbook);
   format_set_align (writer->date, LXW_ALIGN_LEFT);
   format_set_num_format (writer->date, "yyyy-mm-dd");
 
@@ -260,54 +239,15 @@ add_formats (Writer *writer)
   format_set_bg_color (writer->total_percent, 0xF2F2F2);
   format_set_num_format (writer->total_percent, "0.0%");
 
-  writer->note_key = workbook_add_format (writer->workbook);
+  writer->note_key = workbook_add_format (workbook);
   format_set_bold (writer->note_key);
   format_set_align (writer->note_key, LXW_ALIGN_VERTICAL_TOP);
-  writer->note_text = workbook_add_format (writer->workbook);
+  writer->note_text = workbook_add_format (workbook);
   format_set_text_wrap (writer->note_text);
   format_set_align (writer->note_text, LXW_ALIGN_VERTICAL_TOP);
-  writer->note_count = workbook_add_format (writer->workbook);
+  writer->note_count = workbook_add_format (workbook);
   format_set_align (writer->note_count, LXW_ALIGN_LEFT);
   format_set_align (writer->note_count, LXW_ALIGN_VERTICAL_TOP);
-}
-
-/* Header and footer text: "&" is a code there. */
-static char *
-header_escape (const char *text,
-               glong       max_chars)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-  glong n = 0;
-
-  for (const char *p = text; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
-    {
-      if (*p == '&')
-        g_string_append (out, "&&");
-      else
-        g_string_append_unichar (out, g_utf8_get_char (p));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static void
-page_setup (lxw_worksheet *sheet,
-            const char    *heading,
-            const char    *generated)
-{
-  g_autofree char *header = NULL;
-  g_autofree char *footer = NULL;
-  lxw_header_footer_options margins = { .margin = 0.3 };
-
-  worksheet_set_landscape (sheet);
-  worksheet_set_paper (sheet, 9); /* A4 */
-  worksheet_set_margins (sheet, 0.4, 0.4, 0.75, 0.75);
-  worksheet_fit_to_pages (sheet, 1, 0);
-  worksheet_center_horizontally (sheet);
-
-  header = g_strdup_printf ("&L&\"-,Bold\"&KC00000%s&R%s", INTERNAL_NOTICE, heading);
-  footer = g_strdup_printf ("&L生成时间：%s&C第 &P 页，共 &N 页&R%s", generated, INTERNAL_NOTICE);
-  worksheet_set_header_opt (sheet, header, &margins);
-  worksheet_set_footer_opt (sheet, footer, &margins);
 }
 
 /* Cells -------------------------------------------------------------------------------- */
@@ -339,17 +279,7 @@ write_text (Writer        *writer,
           rc = worksheet_write_string (sheet, row, col, cut, format);
         }
     }
-  return set_lxw_error (rc, error);
-}
-
-static gboolean
-two_digits (const char *p,
-            int        *value)
-{
-  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
-    return FALSE;
-  *value = (p[0] - '0') * 10 + (p[1] - '0');
-  return TRUE;
+  return yishi_workbook_check (rc, error);
 }
 
 /* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as a real date, so filters group by year and month;
@@ -363,25 +293,16 @@ write_date (Writer        *writer,
             gboolean       with_time,
             GError       **error)
 {
-  lxw_datetime when = { 0 };
-  size_t length = strlen (text);
-  int century = 0, year = 0;
-  gboolean ok;
+  lxw_datetime when;
 
-  if (length == 0)
+  if (*text == '\0')
     return TRUE;
-  ok = (length == 10 || (with_time && length == 16))
-       && two_digits (text, &century) && two_digits (text + 2, &year) && text[4] == '-'
-       && two_digits (text + 5, &when.month) && text[7] == '-' && two_digits (text + 8, &when.day)
-       && (length == 10 || (text[10] == ' ' && two_digits (text + 11, &when.hour)
-                            && text[13] == ':' && two_digits (text + 14, &when.min)));
-  when.year = century * 100 + year;
-  if (!ok || when.year < 1900 || !g_date_valid_dmy ((GDateDay)when.day, (GDateMonth)when.month,
-                                                     (GDateYear)when.year))
+  if (!yishi_workbook_parse_date (text, with_time, &when))
     return write_text (writer, sheet, row, col, text, NULL, error);
-  return set_lxw_error (worksheet_write_datetime (sheet, row, col, &when,
-                                                  with_time ? writer->date_time : writer->date),
-                        error);
+  return yishi_workbook_check (worksheet_write_datetime (sheet, row, col, &when,
+                                                         with_time ? writer->date_time
+                                                                   : writer->date),
+                                      error);
 }
 
 static gboolean
@@ -744,9 +665,8 @@ write_ledger_sheet (Writer         *writer,
     worksheet_set_column (sheet, c, c, ledger_columns[c].width,
                           ledger_columns[c].kind == CELL_WRAP ? writer->wrap : NULL);
 
-  worksheet_set_row (sheet, 0, 22, NULL);
-  if (!set_lxw_error (worksheet_merge_range (sheet, 0, 0, 0, N_LEDGER_COLUMNS - 1,
-                                             INTERNAL_NOTICE, writer->notice), error))
+  if (!yishi_workbook_notice_row (sheet, N_LEDGER_COLUMNS - 1, INTERNAL_NOTICE, writer->notice,
+                                  error))
     return FALSE;
   worksheet_set_row (sheet, 1, 30, NULL);
   for (lxw_col_t c = 0; c < N_LEDGER_COLUMNS; c++)
@@ -766,7 +686,8 @@ write_ledger_sheet (Writer         *writer,
   last = writer->next_row > 2 ? writer->next_row - 1 : 1;
   worksheet_freeze_panes (sheet, 2, 1);
   worksheet_repeat_rows (sheet, 1, 1);
-  return set_lxw_error (worksheet_autofilter (sheet, 1, 0, last, N_LEDGER_COLUMNS - 1), error);
+  return yishi_workbook_check (worksheet_autofilter (sheet, 1, 0, last, N_LEDGER_COLUMNS - 1),
+                               error);
 }
 
 /* Figures ------------------------------------------------------------------------------ */
@@ -832,7 +753,7 @@ write_figures_line (Writer       *writer,
         }
       else
         rc = worksheet_write_number (sheet, r, c, (double)counts[i], writer->count);
-      if (!set_lxw_error (rc, error))
+      if (!yishi_workbook_check (rc, error))
         return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
@@ -851,7 +772,7 @@ write_figures_line (Writer       *writer,
         }
       else
         rc = worksheet_write_blank (sheet, r, c, format);
-      if (!set_lxw_error (rc, error))
+      if (!yishi_workbook_check (rc, error))
         return FALSE;
     }
   return TRUE;
@@ -955,7 +876,7 @@ write_figures_sheet (Writer      *writer,
     return FALSE;
 
   /* Collected against closed, month by month, beside the tables. */
-  chart = workbook_add_chart (writer->workbook, LXW_CHART_COLUMN);
+  chart = workbook_add_chart (writer->file.workbook, LXW_CHART_COLUMN);
   chart_title_set_name (chart, "各月收集与办结");
   series = chart_add_series (chart, NULL, NULL);
   chart_series_set_categories (series, SHEET_FIGURES, first_month, 0,
@@ -971,7 +892,7 @@ write_figures_sheet (Writer      *writer,
   chart_series_set_name (series, "办结");
   chart_axis_set_name (chart->y_axis, "件数");
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  if (!set_lxw_error (worksheet_insert_chart_opt (sheet, 3, 10, chart, &placement), error))
+  if (!yishi_workbook_check (worksheet_insert_chart_opt (sheet, 3, 10, chart, &placement), error))
     return FALSE;
 
   worksheet_freeze_panes (sheet, 1, 0);
@@ -1016,8 +937,8 @@ write_notes_sheet (Writer      *writer,
         return FALSE;
       if (lines[i][1] == NULL)
         {
-          if (!set_lxw_error (worksheet_write_number (sheet, r, 1, (double)writer->rows,
-                                                      writer->note_count), error))
+          if (!yishi_workbook_check (worksheet_write_number (sheet, r, 1, (double)writer->rows,
+                                                             writer->note_count), error))
             return FALSE;
         }
       else if (!write_text (writer, sheet, r, 1, lines[i][1], NULL, error))
@@ -1027,63 +948,6 @@ write_notes_sheet (Writer      *writer,
 }
 
 /* Files -------------------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *folder)
-{
-  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (folder, name, NULL);
-
-        g_remove (child);
-      }
-  g_rmdir (folder);
-}
-
-/* Frees a workbook that will not be written, with the temporary files of its sheets. */
-static void
-discard_workbook (Writer *writer)
-{
-  lxw_worksheet *sheets[] = { writer->ledger, writer->figures, writer->notes };
-
-  if (writer->workbook == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
-    if (sheets[i] != NULL && sheets[i]->optimize_tmpfile != NULL)
-      {
-        fclose (sheets[i]->optimize_tmpfile);
-        sheets[i]->optimize_tmpfile = NULL;
-        sheets[i]->file = NULL;
-      }
-  lxw_workbook_free (writer->workbook);
-  writer->workbook = NULL;
-}
-
-static char *
-local_now_string (void)
-{
-  g_autoptr (GDateTime) now = yishi_clock_now_utc ();
-  g_autoptr (GDateTime) local = g_date_time_to_local (now);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-/* Who the ledger is of: the community, or the district of a file of several. */
-static char *
-owner_name (YishiDatabase *database)
-{
-  g_autoptr (YishiCommunity) community = yishi_community_load (database, NULL);
-
-  if (community == NULL)
-    return g_strdup ("");
-  if (yishi_database_count (database, "community") > 1)
-    return g_strdup (community->district);
-  return g_strdup (community->name);
-}
 
 /**
  * yishi_workbook_ledger_write:
@@ -1108,24 +972,14 @@ yishi_workbook_ledger_write (YishiDatabase          *database,
                              GError                **error)
 {
   Writer writer = { 0 };
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *partial = NULL;
-  g_autofree char *tmpdir = NULL;
   g_autofree char *generated = NULL;
   g_autofree char *owner = NULL;
   g_autofree char *owner_escaped = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *page_heading = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *author = g_strdup ("议事 Yishi");
-  g_autofree char *subject = g_strdup (INTERNAL_NOTICE);
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
-  lxw_doc_properties properties = { 0 };
   gboolean ok = FALSE;
   int fy, fm, ty, tm;
-  lxw_error rc;
-  int fd;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1144,29 +998,6 @@ yishi_workbook_ledger_write (YishiDatabase          *database,
     return FALSE;
   report (&writer, 0.0);
 
-  /* The temporary file beside the target, so the rename stays on one file system. */
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  partial = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp (partial);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-  tmpdir = g_dir_make_tmp ("yishi-xlsx-XXXXXX", error);
-  if (tmpdir == NULL)
-    {
-      g_remove (partial);
-      return FALSE;
-    }
-  options.tmpdir = tmpdir;
-
   sscanf (from, "%d-%d", &fy, &fm);
   sscanf (to, "%d-%d", &ty, &tm);
   writer.first_month = fy * 12 + fm - 1;
@@ -1182,36 +1013,25 @@ yishi_workbook_ledger_write (YishiDatabase          *database,
   writer.categories = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, tally_free);
   writer.grids = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, tally_free);
 
-  generated = local_now_string ();
-  owner = owner_name (database);
-  owner_escaped = header_escape (owner, 40);
+  generated = yishi_workbook_now_string ();
+  owner = yishi_workbook_owner_name (database);
+  owner_escaped = yishi_workbook_header_escape (owner, 40);
   heading = g_strdup_printf ("%s%s议题台账（%s 至 %s）", owner, *owner ? " " : "", from, to);
   page_heading = g_strdup_printf ("%s%s议题台账（%s 至 %s）", owner_escaped,
                                   *owner_escaped ? " " : "", from, to);
 
-  writer.workbook = workbook_new_opt (partial, &options);
-  if (writer.workbook == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The workbook could not be started (out of memory or no room for "
-                     "temporary files)."));
-      goto out;
-    }
-  writer.ledger = workbook_add_worksheet (writer.workbook, SHEET_LEDGER);
-  writer.figures = workbook_add_worksheet (writer.workbook, SHEET_FIGURES);
-  writer.notes = workbook_add_worksheet (writer.workbook, SHEET_NOTES);
-  if (writer.ledger == NULL || writer.figures == NULL || writer.notes == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The workbook could not be started (out of memory or no room for "
-                     "temporary files)."));
-      goto out;
-    }
+  if (!yishi_workbook_file_open (&writer.file, path, TRUE, error)
+      || (writer.ledger = yishi_workbook_file_add_sheet (&writer.file, SHEET_LEDGER,
+                                                         error)) == NULL
+      || (writer.figures = yishi_workbook_file_add_sheet (&writer.file, SHEET_FIGURES,
+                                                          error)) == NULL
+      || (writer.notes = yishi_workbook_file_add_sheet (&writer.file, SHEET_NOTES,
+                                                        error)) == NULL)
+    goto out;
   add_formats (&writer);
-  page_setup (writer.ledger, page_heading, generated);
-  page_setup (writer.figures, page_heading, generated);
-  page_setup (writer.notes, page_heading, generated);
-  worksheet_set_portrait (writer.notes);
+  yishi_workbook_page_setup (writer.ledger, page_heading, generated, TRUE);
+  yishi_workbook_page_setup (writer.figures, page_heading, generated, TRUE);
+  yishi_workbook_page_setup (writer.notes, page_heading, generated, FALSE);
 
   if (!write_ledger_sheet (&writer, database, from, to, error))
     goto out;
@@ -1223,35 +1043,14 @@ yishi_workbook_ledger_write (YishiDatabase          *database,
     goto out;
 
   title = g_strdup_printf ("议题台账 %s 至 %s", from, to);
-  properties.title = title;
-  properties.subject = subject;
-  properties.author = author;
-  properties.comments = subject;
-  properties.company = *owner ? owner : NULL;
-  workbook_set_properties (writer.workbook, &properties);
-
-  rc = workbook_close (writer.workbook);
-  writer.workbook = NULL;
-  if (!set_lxw_error (rc, error))
+  yishi_workbook_file_set_properties (&writer.file, title, owner);
+  if (!yishi_workbook_file_close (&writer.file, error))
     goto out;
-
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
-      goto out;
-    }
   ok = TRUE;
   report (&writer, 1.0);
 
 out:
-  discard_workbook (&writer);
-  if (!ok)
-    g_remove (partial);
-  remove_tree (tmpdir);
+  yishi_workbook_file_clear (&writer.file);
   for (guint i = 0; i < writer.n_months; i++)
     g_free (writer.months[i].label);
   g_free (writer.months);

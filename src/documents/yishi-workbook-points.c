@@ -14,22 +14,19 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <xlsxwriter.h>
 
-#include "yishi-clock.h"
-#include "yishi-community.h"
 #include "yishi-enums.h"
 #include "yishi-notice-points.h"
 #include "yishi-points.h"
 #include "yishi-registry-export.h"
 
+#include "yishi-workbook-common.h"
 #include "yishi-workbook-points.h"
 
-#define INTERNAL_NOTICE "内部资料 · 含个人信息 · 不得公开"
+#define INTERNAL_NOTICE YISHI_WORKBOOK_INTERNAL_NOTICE
 #define SHEET_STANDINGS "积分排名"
 #define SHEET_ENTRIES "积分明细"
 #define FIRST_DATA_ROW 2
@@ -51,9 +48,7 @@ static const char *const entry_kinds[] = { "earn", "redeem", "adjust" };
 
 typedef struct
 {
-  lxw_workbook *workbook;
-  char *partial;
-  char *tmpdir;
+  YishiWorkbookFile file;
   lxw_worksheet *sheets[2];
 
   lxw_format *notice;
@@ -75,29 +70,6 @@ typedef struct
 } Writer;
 
 static gboolean
-set_lxw_error (lxw_error   rc,
-               GError    **error)
-{
-  if (rc == LXW_NO_ERROR)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("The workbook could not be written (%s)."), lxw_strerror (rc));
-  return FALSE;
-}
-
-static gboolean
-cannot_write (const char  *path,
-              int          saved,
-              GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-               _("Cannot write “%s”: %s"), display, g_strerror (saved));
-  return FALSE;
-}
-
-static gboolean
 write_text (lxw_worksheet *sheet,
             lxw_row_t      row,
             lxw_col_t      col,
@@ -107,79 +79,46 @@ write_text (lxw_worksheet *sheet,
 {
   if ((text == NULL || *text == '\0') && format == NULL)
     return TRUE;
-  return set_lxw_error (worksheet_write_string (sheet, row, col, text != NULL ? text : "",
-                                                format), error);
+  return yishi_workbook_check (worksheet_write_string (sheet, row, col, text != NULL ? text : "",
+                                                       format), error);
 }
 
 static void
 add_formats (Writer *writer)
 {
-  writer->notice = workbook_add_format (writer->workbook);
-  format_set_bold (writer->notice);
-  format_set_font_size (writer->notice, 12);
-  format_set_font_color (writer->notice, 0xC00000);
-  format_set_align (writer->notice, LXW_ALIGN_VERTICAL_CENTER);
+  lxw_workbook *workbook = writer->file.workbook;
 
-  writer->header = workbook_add_format (writer->workbook);
-  format_set_bold (writer->header);
-  format_set_text_wrap (writer->header);
-  format_set_align (writer->header, LXW_ALIGN_CENTER);
-  format_set_align (writer->header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_bg_color (writer->header, 0xDDEBF7);
-  format_set_border (writer->header, LXW_BORDER_THIN);
+  writer->notice = yishi_workbook_add_notice_format (workbook);
+  writer->header = yishi_workbook_add_header_format (workbook);
 
-  writer->number = workbook_add_format (writer->workbook);
+  writer->number = workbook_add_format (workbook);
   format_set_num_format (writer->number, "0.##");
 
-  writer->date_time = workbook_add_format (writer->workbook);
+  writer->date_time = workbook_add_format (workbook);
   format_set_align (writer->date_time, LXW_ALIGN_LEFT);
   format_set_num_format (writer->date_time, "yyyy-mm-dd hh:mm");
 
-  writer->total_label = workbook_add_format (writer->workbook);
+  writer->total_label = workbook_add_format (workbook);
   format_set_bold (writer->total_label);
   format_set_bg_color (writer->total_label, 0xF2F2F2);
   format_set_top (writer->total_label, LXW_BORDER_THIN);
 
-  writer->total_number = workbook_add_format (writer->workbook);
+  writer->total_number = workbook_add_format (workbook);
   format_set_bold (writer->total_number);
   format_set_bg_color (writer->total_number, 0xF2F2F2);
   format_set_top (writer->total_number, LXW_BORDER_THIN);
   format_set_num_format (writer->total_number, "0.##");
 }
 
-/* Header and footer text: "&" is a code there. */
-static char *
-header_escape (const char *text)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '&')
-        g_string_append_c (out, '&');
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static void
 page_setup (lxw_worksheet *sheet,
             const char    *heading,
-            const char    *generated)
+            const char    *generated,
+            gboolean       landscape)
 {
-  g_autofree char *escaped = header_escape (heading);
-  g_autofree char *header = NULL;
-  g_autofree char *footer = NULL;
-  lxw_header_footer_options margins = { .margin = 0.3 };
+  g_autofree char *escaped = yishi_workbook_header_escape (heading, -1);
 
-  worksheet_set_paper (sheet, 9); /* A4 */
-  worksheet_set_margins (sheet, 0.4, 0.4, 0.75, 0.75);
-  worksheet_fit_to_pages (sheet, 1, 0);
-  worksheet_center_horizontally (sheet);
-  header = g_strdup_printf ("&L&\"-,Bold\"&KC00000%s&R%s", INTERNAL_NOTICE, escaped);
-  footer = g_strdup_printf ("&L生成时间：%s&C第 &P 页，共 &N 页&R%s", generated, INTERNAL_NOTICE);
-  worksheet_set_header_opt (sheet, header, &margins);
-  worksheet_set_footer_opt (sheet, footer, &margins);
+  yishi_workbook_page_setup (sheet, escaped, generated, landscape);
   worksheet_repeat_rows (sheet, 1, 1);
 }
 
@@ -195,9 +134,8 @@ start_sheet (Writer        *writer,
 {
   for (guint c = 0; c < n_columns; c++)
     worksheet_set_column (sheet, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
-  worksheet_set_row (sheet, 0, 22, NULL);
-  if (!set_lxw_error (worksheet_merge_range (sheet, 0, 0, 0, (lxw_col_t)(n_columns - 1), title,
-                                             writer->notice), error))
+  if (!yishi_workbook_notice_row (sheet, (lxw_col_t)(n_columns - 1), title, writer->notice,
+                                  error))
     return FALSE;
   worksheet_set_row (sheet, 1, 24, NULL);
   for (guint c = 0; c < n_columns; c++)
@@ -215,7 +153,7 @@ write_number (lxw_worksheet *sheet,
               lxw_format    *format,
               GError       **error)
 {
-  return set_lxw_error (worksheet_write_number (sheet, row, col, value, format), error);
+  return yishi_workbook_check (worksheet_write_number (sheet, row, col, value, format), error);
 }
 
 /* =SUM over the data rows of @col, with its value cached for readers that do not
@@ -234,8 +172,8 @@ write_sum (Writer        *writer,
   if (row <= FIRST_DATA_ROW)
     return write_number (sheet, row, col, value, writer->total_number, error);
   g_snprintf (formula, sizeof formula, "=SUM(%s%u:%s%u)", name, FIRST_DATA_ROW + 1, name, row);
-  return set_lxw_error (worksheet_write_formula_num (sheet, row, col, formula,
-                                                     writer->total_number, value), error);
+  return yishi_workbook_check (worksheet_write_formula_num (sheet, row, col, formula,
+                                                            writer->total_number, value), error);
 }
 
 /* An autofilter over the header and the data rows above @totals_row. */
@@ -245,8 +183,9 @@ filter_data (lxw_worksheet *sheet,
              guint          n_columns,
              GError       **error)
 {
-  return set_lxw_error (worksheet_autofilter (sheet, 1, 0, MAX (totals_row - 1, (lxw_row_t)1),
-                                              (lxw_col_t)(n_columns - 1)), error);
+  return yishi_workbook_check (worksheet_autofilter (sheet, 1, 0,
+                                                     MAX (totals_row - 1, (lxw_row_t)1),
+                                                     (lxw_col_t)(n_columns - 1)), error);
 }
 
 static gboolean
@@ -328,7 +267,8 @@ write_entry (gconstpointer   data,
 
   if (sscanf (entry->at, "%4d-%2d-%2d %2d:%2d", &when.year, &when.month, &when.day, &when.hour,
               &when.min) == 5)
-    ok = set_lxw_error (worksheet_write_datetime (sheet, r, 0, &when, writer->date_time), error);
+    ok = yishi_workbook_check (worksheet_write_datetime (sheet, r, 0, &when, writer->date_time),
+                               error);
   else
     ok = write_text (sheet, r, 0, entry->at, NULL, error);
   if (!ok
@@ -409,45 +349,6 @@ write_entries (Writer         *writer,
   return TRUE;
 }
 
-static void
-remove_tree (const char *folder)
-{
-  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (folder, name, NULL);
-
-        g_remove (child);
-      }
-  g_rmdir (folder);
-}
-
-static void
-discard (Writer *writer)
-{
-  if (writer->workbook != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (writer->sheets); i++)
-        if (writer->sheets[i] != NULL && writer->sheets[i]->optimize_tmpfile != NULL)
-          {
-            fclose (writer->sheets[i]->optimize_tmpfile);
-            writer->sheets[i]->optimize_tmpfile = NULL;
-            writer->sheets[i]->file = NULL;
-          }
-      lxw_workbook_free (writer->workbook);
-      writer->workbook = NULL;
-    }
-  if (writer->partial != NULL)
-    g_remove (writer->partial);
-  if (writer->tmpdir != NULL)
-    remove_tree (writer->tmpdir);
-  g_clear_pointer (&writer->partial, g_free);
-  g_clear_pointer (&writer->tmpdir, g_free);
-}
-
 /**
  * yishi_workbook_points_write:
  * @year: 2000–2999
@@ -469,23 +370,12 @@ yishi_workbook_points_write (YishiDatabase          *database,
 {
   Writer writer = { 0 };
   g_autoptr (GPtrArray) standings = NULL;
-  g_autoptr (YishiCommunity) community = NULL;
-  g_autoptr (GDateTime) now = NULL;
-  g_autoptr (GDateTime) local = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *owner = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *standings_title = NULL;
   g_autofree char *entries_title = NULL;
   g_autofree char *generated = NULL;
-  g_autofree char *author = g_strdup ("议事 Yishi");
-  g_autofree char *subject = g_strdup (INTERNAL_NOTICE);
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
-  lxw_doc_properties properties = { 0 };
   gboolean ok = FALSE;
-  lxw_error rc;
-  int fd;
 
   g_return_val_if_fail (YISHI_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -510,57 +400,24 @@ yishi_workbook_points_write (YishiDatabase          *database,
   writer.progress = progress;
   writer.progress_data = user_data;
 
-  community = yishi_community_load (database, NULL);
-  if (community == NULL)
-    owner = g_strdup ("");
-  else if (yishi_database_count (database, "community") > 1)
-    owner = g_strdup (community->district);
-  else
-    owner = g_strdup (community->name);
-  now = yishi_clock_now_utc ();
-  local = g_date_time_to_local (now);
-  generated = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  owner = yishi_workbook_owner_name (database);
+  generated = yishi_workbook_now_string ();
   heading = g_strdup_printf ("%s志愿服务积分（%d年%s）", owner, year, yishi_notice_quarter_name (quarter));
   standings_title = g_strdup_printf ("%s积分排名（%d年%s，累计积分截至季度末）· %s", owner, year,
                                      yishi_notice_quarter_name (quarter), INTERNAL_NOTICE);
   entries_title = g_strdup_printf ("%s积分明细（%d年%s）· %s", owner, year,
                                    yishi_notice_quarter_name (quarter), INTERNAL_NOTICE);
 
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  writer.partial = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp (writer.partial);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_clear_pointer (&writer.partial, g_free);
-      return cannot_write (path, saved, error);
-    }
-  g_close (fd, NULL);
-  writer.tmpdir = g_dir_make_tmp ("yishi-xlsx-XXXXXX", error);
-  if (writer.tmpdir == NULL)
+  if (!yishi_workbook_file_open (&writer.file, path, TRUE, error)
+      || (writer.sheets[0] = yishi_workbook_file_add_sheet (&writer.file, SHEET_STANDINGS,
+                                                            error)) == NULL
+      || (writer.sheets[1] = yishi_workbook_file_add_sheet (&writer.file, SHEET_ENTRIES,
+                                                            error)) == NULL)
     goto out;
-  options.tmpdir = writer.tmpdir;
-
-  writer.workbook = workbook_new_opt (writer.partial, &options);
-  if (writer.workbook != NULL)
-    {
-      writer.sheets[0] = workbook_add_worksheet (writer.workbook, SHEET_STANDINGS);
-      writer.sheets[1] = workbook_add_worksheet (writer.workbook, SHEET_ENTRIES);
-    }
-  if (writer.workbook == NULL || writer.sheets[0] == NULL || writer.sheets[1] == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The workbook could not be started (out of memory or no room for "
-                     "temporary files)."));
-      goto out;
-    }
   writer.entries = writer.sheets[1];
   add_formats (&writer);
-  page_setup (writer.sheets[0], heading, generated);
-  page_setup (writer.sheets[1], heading, generated);
-  worksheet_set_landscape (writer.sheets[1]);
+  page_setup (writer.sheets[0], heading, generated, FALSE);
+  page_setup (writer.sheets[1], heading, generated, TRUE);
 
   if (!write_standings (&writer, writer.sheets[0], standings, standings_title, error)
       || !write_entries (&writer, database, year, quarter, entries_title, error))
@@ -568,28 +425,14 @@ yishi_workbook_points_write (YishiDatabase          *database,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
-  properties.title = heading;
-  properties.subject = subject;
-  properties.author = author;
-  properties.comments = subject;
-  properties.company = *owner != '\0' ? owner : NULL;
-  workbook_set_properties (writer.workbook, &properties);
-
-  rc = workbook_close (writer.workbook);
-  writer.workbook = NULL;
-  if (!set_lxw_error (rc, error))
+  yishi_workbook_file_set_properties (&writer.file, heading, owner);
+  if (!yishi_workbook_file_close (&writer.file, error))
     goto out;
-  if (g_rename (writer.partial, path) != 0)
-    {
-      cannot_write (path, errno, error);
-      goto out;
-    }
-  g_clear_pointer (&writer.partial, g_free);
   ok = TRUE;
   if (progress != NULL)
     progress (1.0, user_data);
 
 out:
-  discard (&writer);
+  yishi_workbook_file_clear (&writer.file);
   return ok;
 }

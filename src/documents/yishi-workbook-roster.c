@@ -18,21 +18,18 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "yishi-clock.h"
-#include "yishi-community.h"
 #include "yishi-enums.h"
 #include "yishi-registry-export.h"
 
+#include "yishi-workbook-common.h"
 #include "yishi-workbook-roster.h"
 
-#define INTERNAL_NOTICE "内部资料 · 含个人信息 · 不得公开"
+#define INTERNAL_NOTICE YISHI_WORKBOOK_INTERNAL_NOTICE
 #define SHEET_PEOPLE "居民"
 #define SHEET_MEMBERS "党员"
 #define SHEET_ROLES "角色"
@@ -104,194 +101,26 @@ static const Column community_column = { "社区", 14, CELL_TEXT };
 
 typedef struct
 {
-  lxw_workbook *workbook;
-  char *path;
-  char *partial;
-  char *tmpdir;
-  GPtrArray *sheets;
+  YishiWorkbookFile file;
   lxw_format *notice;
   lxw_format *header;
   lxw_format *date;
 } Book;
 
 static gboolean
-set_lxw_error (lxw_error   rc,
-               GError    **error)
-{
-  if (rc == LXW_NO_ERROR)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("The workbook could not be written (%s)."), lxw_strerror (rc));
-  return FALSE;
-}
-
-static gboolean
-cannot_write (const char  *path,
-              int          saved,
-              GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-               _("Cannot write “%s”: %s"), display, g_strerror (saved));
-  return FALSE;
-}
-
-/* Starts a workbook in a temporary file beside @path (the rename stays on one file
- * system) with its sheets' temporary files in a folder of their own. */
-static gboolean
 book_open (Book        *book,
            const char  *path,
            gboolean     constant_memory,
            GError     **error)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  lxw_workbook_options options = { .constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE };
-  int fd;
-
-  book->path = g_strdup (path);
-  book->sheets = g_ptr_array_new ();
-  book->partial = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp (book->partial);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_clear_pointer (&book->partial, g_free);
-      return cannot_write (path, saved, error);
-    }
-  g_close (fd, NULL);
-  book->tmpdir = g_dir_make_tmp ("yishi-xlsx-XXXXXX", error);
-  if (book->tmpdir == NULL)
+  if (!yishi_workbook_file_open (&book->file, path, constant_memory, error))
     return FALSE;
-  options.tmpdir = book->tmpdir;
-  book->workbook = workbook_new_opt (book->partial, &options);
-  if (book->workbook == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The workbook could not be started (out of memory or no room for "
-                     "temporary files)."));
-      return FALSE;
-    }
-
-  book->notice = workbook_add_format (book->workbook);
-  format_set_bold (book->notice);
-  format_set_font_size (book->notice, 12);
-  format_set_font_color (book->notice, 0xC00000);
-  format_set_align (book->notice, LXW_ALIGN_VERTICAL_CENTER);
-
-  book->header = workbook_add_format (book->workbook);
-  format_set_bold (book->header);
-  format_set_text_wrap (book->header);
-  format_set_align (book->header, LXW_ALIGN_CENTER);
-  format_set_align (book->header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_bg_color (book->header, 0xDDEBF7);
-  format_set_border (book->header, LXW_BORDER_THIN);
-
-  book->date = workbook_add_format (book->workbook);
+  book->notice = yishi_workbook_add_notice_format (book->file.workbook);
+  book->header = yishi_workbook_add_header_format (book->file.workbook);
+  book->date = workbook_add_format (book->file.workbook);
   format_set_align (book->date, LXW_ALIGN_LEFT);
   format_set_num_format (book->date, "yyyy-mm-dd");
   return TRUE;
-}
-
-static lxw_worksheet *
-book_add_sheet (Book        *book,
-                const char  *name,
-                GError     **error)
-{
-  lxw_worksheet *sheet = workbook_add_worksheet (book->workbook, name);
-
-  if (sheet == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The workbook could not be started (out of memory or no room for "
-                     "temporary files)."));
-      return NULL;
-    }
-  g_ptr_array_add (book->sheets, sheet);
-  return sheet;
-}
-
-/* Zips the workbook and renames it over @path. */
-static gboolean
-book_close (Book    *book,
-            GError **error)
-{
-  lxw_error rc = workbook_close (book->workbook);
-
-  book->workbook = NULL;
-  if (!set_lxw_error (rc, error))
-    return FALSE;
-  if (g_rename (book->partial, book->path) != 0)
-    return cannot_write (book->path, errno, error);
-  g_clear_pointer (&book->partial, g_free);
-  return TRUE;
-}
-
-static void
-remove_tree (const char *folder)
-{
-  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (folder, name, NULL);
-
-        g_remove (child);
-      }
-  g_rmdir (folder);
-}
-
-/* Frees what is left: a workbook that will not be written (with its sheets' temporary
- * files), the partial file, the temporary folder. */
-static void
-book_clear (Book *book)
-{
-  if (book->workbook != NULL)
-    {
-      for (guint i = 0; i < book->sheets->len; i++)
-        {
-          lxw_worksheet *sheet = g_ptr_array_index (book->sheets, i);
-
-          if (sheet->optimize_tmpfile != NULL)
-            {
-              fclose (sheet->optimize_tmpfile);
-              sheet->optimize_tmpfile = NULL;
-              sheet->file = NULL;
-            }
-        }
-      lxw_workbook_free (book->workbook);
-      book->workbook = NULL;
-    }
-  if (book->partial != NULL)
-    g_remove (book->partial);
-  if (book->tmpdir != NULL)
-    remove_tree (book->tmpdir);
-  g_clear_pointer (&book->partial, g_free);
-  g_clear_pointer (&book->tmpdir, g_free);
-  g_clear_pointer (&book->path, g_free);
-  g_clear_pointer (&book->sheets, g_ptr_array_unref);
-}
-
-/* Header and footer text: "&" is a code there. */
-static char *
-header_escape (const char *text,
-               glong       max_chars)
-{
-  g_autoptr (GString) out = g_string_new (NULL);
-  glong n = 0;
-
-  for (const char *p = text; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
-    {
-      if (*p == '&')
-        g_string_append (out, "&&");
-      else
-        g_string_append_unichar (out, g_utf8_get_char (p));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static void
@@ -299,29 +128,9 @@ page_setup (lxw_worksheet *sheet,
             const char    *heading,
             const char    *generated)
 {
-  g_autofree char *escaped = header_escape (heading, 60);
-  g_autofree char *header = NULL;
-  g_autofree char *footer = NULL;
-  lxw_header_footer_options margins = { .margin = 0.3 };
+  g_autofree char *escaped = yishi_workbook_header_escape (heading, 60);
 
-  worksheet_set_landscape (sheet);
-  worksheet_set_paper (sheet, 9); /* A4 */
-  worksheet_set_margins (sheet, 0.4, 0.4, 0.75, 0.75);
-  worksheet_fit_to_pages (sheet, 1, 0);
-  worksheet_center_horizontally (sheet);
-  header = g_strdup_printf ("&L&\"-,Bold\"&KC00000%s&R%s", INTERNAL_NOTICE, escaped);
-  footer = g_strdup_printf ("&L生成时间：%s&C第 &P 页，共 &N 页&R%s", generated, INTERNAL_NOTICE);
-  worksheet_set_header_opt (sheet, header, &margins);
-  worksheet_set_footer_opt (sheet, footer, &margins);
-}
-
-static char *
-local_now_string (void)
-{
-  g_autoptr (GDateTime) now = yishi_clock_now_utc ();
-  g_autoptr (GDateTime) local = g_date_time_to_local (now);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  yishi_workbook_page_setup (sheet, escaped, generated, TRUE);
 }
 
 /* Cells -------------------------------------------------------------------------------- */
@@ -346,17 +155,7 @@ write_text (lxw_worksheet *sheet,
 
       rc = worksheet_write_string (sheet, row, col, cut, format);
     }
-  return set_lxw_error (rc, error);
-}
-
-static gboolean
-two_digits (const char *p,
-            int        *value)
-{
-  if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
-    return FALSE;
-  *value = (p[0] - '0') * 10 + (p[1] - '0');
-  return TRUE;
+  return yishi_workbook_check (rc, error);
 }
 
 /* "YYYY-MM-DD" as a real date; anything else as the text it is. */
@@ -368,20 +167,14 @@ write_date (Book          *book,
             const char    *text,
             GError       **error)
 {
-  lxw_datetime when = { 0 };
-  int century = 0, year = 0;
+  lxw_datetime when;
 
   if (text == NULL || *text == '\0')
     return TRUE;
-  if (strlen (text) != 10 || !two_digits (text, &century) || !two_digits (text + 2, &year)
-      || text[4] != '-' || !two_digits (text + 5, &when.month) || text[7] != '-'
-      || !two_digits (text + 8, &when.day))
+  if (!yishi_workbook_parse_date (text, FALSE, &when))
     return write_text (sheet, row, col, text, NULL, error);
-  when.year = century * 100 + year;
-  if (when.year < 1900 || !g_date_valid_dmy ((GDateDay)when.day, (GDateMonth)when.month,
-                                             (GDateYear)when.year))
-    return write_text (sheet, row, col, text, NULL, error);
-  return set_lxw_error (worksheet_write_datetime (sheet, row, col, &when, book->date), error);
+  return yishi_workbook_check (worksheet_write_datetime (sheet, row, col, &when, book->date),
+                               error);
 }
 
 /* The roster -------------------------------------------------------------------------- */
@@ -448,7 +241,7 @@ start_sheet (Roster         *roster,
   lxw_col_t offset = roster->with_community ? 1 : 0;
   lxw_col_t last = (lxw_col_t)(n_columns - 1) + offset;
   g_autofree char *title = part > 1 ? g_strdup_printf ("%s（%u）", name, part) : g_strdup (name);
-  lxw_worksheet *sheet = book_add_sheet (&roster->book, title, error);
+  lxw_worksheet *sheet = yishi_workbook_file_add_sheet (&roster->book.file, title, error);
 
   if (sheet == NULL)
     return FALSE;
@@ -466,9 +259,7 @@ start_sheet (Roster         *roster,
     worksheet_set_column (sheet, (lxw_col_t)c + offset, (lxw_col_t)c + offset,
                           columns[c].width, NULL);
 
-  worksheet_set_row (sheet, 0, 22, NULL);
-  if (!set_lxw_error (worksheet_merge_range (sheet, 0, 0, 0, last, INTERNAL_NOTICE,
-                                             roster->book.notice), error))
+  if (!yishi_workbook_notice_row (sheet, last, INTERNAL_NOTICE, roster->book.notice, error))
     return FALSE;
   worksheet_set_row (sheet, 1, 24, NULL);
   if (roster->with_community
@@ -491,7 +282,7 @@ finish_sheet (Roster  *roster,
 
   worksheet_freeze_panes (sheet, FIRST_DATA_ROW, roster->with_community ? 2 : 1);
   worksheet_repeat_rows (sheet, 1, 1);
-  return set_lxw_error (worksheet_autofilter (sheet, 1, 0, last_row, last), error);
+  return yishi_workbook_check (worksheet_autofilter (sheet, 1, 0, last_row, last), error);
 }
 
 /* Writes @cells (one per column of the sheet, after the community) as the next row. */
@@ -820,14 +611,10 @@ yishi_workbook_roster_write (YishiDatabase          *database,
                              GError                **error)
 {
   Roster roster = { 0 };
-  g_autoptr (YishiCommunity) community = NULL;
   g_autofree char *generated = NULL;
   g_autofree char *owner = NULL;
   g_autofree char *heading = NULL;
-  g_autofree char *author = g_strdup ("议事 Yishi");
-  g_autofree char *subject = g_strdup (INTERNAL_NOTICE);
   g_autofree char *title = NULL;
-  lxw_doc_properties properties = { 0 };
   gint64 n_people = 0, n_members = 0, n_roles = 0;
   gboolean ok = FALSE;
 
@@ -847,12 +634,8 @@ yishi_workbook_roster_write (YishiDatabase          *database,
   roster.with_community = yishi_database_count (database, "community") > 1;
   report (&roster, 0.0);
 
-  community = yishi_community_load (database, NULL);
-  if (community != NULL)
-    owner = g_strdup (roster.with_community ? community->district : community->name);
-  else
-    owner = g_strdup ("");
-  generated = local_now_string ();
+  owner = yishi_workbook_owner_name (database);
+  generated = yishi_workbook_now_string ();
   heading = g_strdup_printf ("%s%s居民名册", owner, *owner != '\0' ? " " : "");
 
   roster.heading = heading;
@@ -882,20 +665,15 @@ yishi_workbook_roster_write (YishiDatabase          *database,
     goto out;
 
   title = g_strdup_printf ("%s（%s）", heading, generated);
-  properties.title = title;
-  properties.subject = subject;
-  properties.author = author;
-  properties.comments = subject;
-  properties.company = *owner != '\0' ? owner : NULL;
-  workbook_set_properties (roster.book.workbook, &properties);
+  yishi_workbook_file_set_properties (&roster.book.file, title, owner);
 
-  if (!book_close (&roster.book, error))
+  if (!yishi_workbook_file_close (&roster.book.file, error))
     goto out;
   ok = TRUE;
   report (&roster, 1.0);
 
 out:
-  book_clear (&roster.book);
+  yishi_workbook_file_clear (&roster.book.file);
   return ok;
 }
 
@@ -975,10 +753,10 @@ yishi_workbook_rejected_rows_write (YishiRosterImport  *import,
   n_columns = MIN (n_columns, YISHI_SHEET_MAX_COLUMNS);
 
   if (!book_open (&book, path, FALSE, error)
-      || (out = book_add_sheet (&book, "拒绝的行", error)) == NULL)
+      || (out = yishi_workbook_file_add_sheet (&book.file, "拒绝的行", error)) == NULL)
     goto out;
 
-  reason_format = workbook_add_format (book.workbook);
+  reason_format = workbook_add_format (book.file.workbook);
   format_set_font_color (reason_format, 0xC00000);
   format_set_text_wrap (reason_format);
   format_set_align (reason_format, LXW_ALIGN_VERTICAL_TOP);
@@ -1011,20 +789,20 @@ yishi_workbook_rejected_rows_write (YishiRosterImport  *import,
     }
 
   worksheet_freeze_panes (out, 1, 0);
-  if (!set_lxw_error (worksheet_autofilter (out, 0, 0, MAX (rejected->len, 1),
-                                            (lxw_col_t)n_columns), error))
+  if (!yishi_workbook_check (worksheet_autofilter (out, 0, 0, MAX (rejected->len, 1),
+                                                   (lxw_col_t)n_columns), error))
     goto out;
   {
-    g_autofree char *generated = local_now_string ();
+    g_autofree char *generated = yishi_workbook_now_string ();
 
     page_setup (out, "导入未通过的行", generated);
     worksheet_repeat_rows (out, 0, 0);
   }
-  if (!book_close (&book, error))
+  if (!yishi_workbook_file_close (&book.file, error))
     goto out;
   ok = TRUE;
 
 out:
-  book_clear (&book);
+  yishi_workbook_file_clear (&book.file);
   return ok;
 }
