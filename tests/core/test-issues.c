@@ -38,17 +38,6 @@ static const char *const allowed[] = {
   NULL
 };
 
-static YishiDatabase *
-new_database (const char *name)
-{
-  g_autofree char *path = yishi_test_path (name);
-  g_autoptr (GError) error = NULL;
-  YishiDatabase *db = yishi_database_open (path, YISHI_DATABASE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  return db;
-}
-
 static gint64
 add (YishiDatabase *db,
      const char    *title,
@@ -138,7 +127,7 @@ audit_count (YishiDatabase *db)
 static void
 test_serials_and_deadlines (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("serials.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("serials.db", NULL);
   g_autoptr (YishiIssueDetail) detail = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
@@ -189,7 +178,7 @@ assert_refused_add (YishiDatabase         *db,
 static void
 test_bad_input (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("bad.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("bad.db", NULL);
   g_autofree char *huge = g_strnfill (100000, 'x');
   YishiIssueDraft draft = { .channel = "visit", .kind = "need", .urgency = "blue", .title = "增设座椅" };
   YishiIssueDraft bad;
@@ -267,7 +256,7 @@ assert_event_kinds (YishiDatabase      *db,
 static void
 test_lifecycle (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("life.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("life.db", NULL);
   g_autoptr (GError) error = NULL;
   YishiIssueTriage triage = { .scale = "minor", .route = "council", .responsible_text = "社区居委会" };
   gint64 id = add (db, "小区停车位不足", "13812345678", NULL, NULL);
@@ -337,7 +326,7 @@ test_lifecycle (void)
 static void
 test_merge (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("merge.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("merge.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (YishiIssueDetail) target = NULL;
   gint64 a = add (db, "3号楼漏水", "13800001111", NULL, NULL);
@@ -394,7 +383,7 @@ count_matching (YishiDatabase *db,
 static void
 test_search_and_list (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("search.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("search.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (YishiIssueList) list = NULL;
   g_autoptr (YishiIssue) first = NULL;
@@ -476,7 +465,7 @@ test_search_and_list (void)
 static void
 test_paging (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("paging.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("paging.db", NULL);
   g_autoptr (YishiIssueList) list = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -505,7 +494,7 @@ test_paging (void)
 static void
 test_similar (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("similar.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("similar.db", NULL);
   g_autoptr (GArray) ids = NULL;
   gint64 a = add (db, "3号楼楼道漏水", NULL, NULL, NULL);
 

@@ -16,17 +16,6 @@
 /* "Now" for every test: mid-2026, so entries of Q1 to Q3 2026 are in the past. */
 #define NOW "2026-08-01T04:00:00Z"
 
-static YishiDatabase *
-new_database (const char *name)
-{
-  g_autofree char *path = yishi_test_path (name);
-  g_autoptr (GError) error = NULL;
-  YishiDatabase *db = yishi_database_open (path, YISHI_DATABASE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  return db;
-}
-
 static gint64
 add_grid (YishiDatabase *db,
           const char    *name)
@@ -176,7 +165,7 @@ has_string (GPtrArray  *strings,
 static void
 test_record (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("record.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("record.db", NULL);
   g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (GError) error = NULL;
@@ -243,7 +232,7 @@ test_record (void)
 static void
 test_refusals (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("refusals.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("refusals.db", NULL);
   gint64 person = add_person (db, "李建国", 0, FALSE);
   gint64 gone = add_person (db, "赵敏", 0, FALSE);
   gint64 rule = add_rule (db, "环境整治", 1, 2, TRUE);
@@ -324,7 +313,7 @@ test_refusals (void)
 static void
 test_redeem (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("redeem.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("redeem.db", NULL);
   g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (GError) error = NULL;
   gint64 person = add_person (db, "欧阳娜娜", 0, FALSE);
@@ -387,7 +376,7 @@ test_redeem (void)
 static void
 test_adjust (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("adjust.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("adjust.db", NULL);
   g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (GError) error = NULL;
   gint64 person = add_person (db, "张伟", 0, FALSE);
@@ -444,7 +433,7 @@ test_adjust (void)
 static void
 test_rules (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("rules.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("rules.db", NULL);
   g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GPtrArray) active = NULL;
   g_autoptr (GError) error = NULL;
@@ -575,7 +564,7 @@ test_rules (void)
 static void
 test_levels (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("levels.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("levels.db", NULL);
   g_autoptr (GPtrArray) levels = NULL;
   g_autoptr (GError) error = NULL;
   YishiPointsLevel level = { 0 };
@@ -686,7 +675,7 @@ standing_of (GPtrArray *standings,
 static void
 test_quarter (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("quarter.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("quarter.db", NULL);
   g_autoptr (GPtrArray) q1 = NULL;
   g_autoptr (GPtrArray) q2 = NULL;
   g_autoptr (GPtrArray) q3 = NULL;
@@ -808,7 +797,7 @@ test_quarter (void)
 static void
 test_quarter_scale (void)
 {
-  g_autoptr (YishiDatabase) db = new_database ("scale.db");
+  g_autoptr (YishiDatabase) db = yishi_test_new_database ("scale.db", NULL);
   g_autoptr (GPtrArray) standings = NULL;
   g_autoptr (GError) error = NULL;
   gint64 rule = add_rule (db, "批量", 1, 0, TRUE);

@@ -28,45 +28,7 @@
 /* YishiOrganisation's strings are not const. */
 #define S(text) ((char *)(text))
 
-static YishiDatabase *
-new_database (const char *name,
-              gboolean    with_community)
-{
-  g_autofree char *path = yishi_test_path (name);
-  g_autoptr (GError) error = NULL;
-  YishiDatabase *db = yishi_database_open (path, YISHI_DATABASE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  if (with_community)
-    {
-      g_autoptr (YishiCommunity) community = yishi_community_new ();
-
-      g_free (community->name);
-      community->name = g_strdup ("幸福里社区");
-      g_assert_true (yishi_community_save (db, community, &error));
-      g_assert_no_error (error);
-    }
-  return db;
-}
-
-static gint64
-sql_int (YishiDatabase *db,
-         const char    *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-sql_int (YishiDatabase *db,
-         const char    *format,
-         ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return yishi_database_query_int (db, sql, -999);
-}
+#define sql_int(db, ...) yishi_test_query_int (db, -999, __VA_ARGS__)
 
 static gint64
 node (YishiDatabase *db,
@@ -143,23 +105,6 @@ people_of (YishiDatabase *db,
   return yishi_registry_node_get_n_people (n);
 }
 
-/* A valid 18-digit ID number: ISO 7064 MOD 11-2, written independently of the core. */
-static char *
-make_id (const char *region,
-         const char *birth,
-         const char *sequence)
-{
-  static const int weights[] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  char *id = g_strconcat (region, birth, sequence, "?", NULL);
-  int sum = 0;
-
-  g_assert_cmpuint (strlen (id), ==, 18);
-  for (int i = 0; i < 17; i++)
-    sum += (id[i] - '0') * weights[i];
-  id[17] = "10X98765432"[sum % 11];
-  return id;
-}
-
 static gint64
 add_person (YishiDatabase *db,
             const char    *name,
@@ -189,7 +134,7 @@ static void
 tree_init (Tree       *t,
            const char *name)
 {
-  t->db = new_database (name, TRUE);
+  t->db = yishi_test_new_database (name, "幸福里社区");
   t->grid1 = node (t->db, YISHI_NODE_GRID, 0, "第一网格");
   t->grid2 = node (t->db, YISHI_NODE_GRID, 0, "第二网格");
   t->b10 = node (t->db, YISHI_NODE_BUILDING, t->grid1, "10号楼");
@@ -418,7 +363,7 @@ static void
 test_tree_no_community (void)
 {
   g_autoptr (GError) error = NULL;
-  YishiDatabase *db = new_database ("bare.db", FALSE);
+  YishiDatabase *db = yishi_test_new_database ("bare.db", NULL);
   YishiNodeKind kind = YISHI_NODE_UNIT;
 
   g_assert_cmpint (yishi_registry_create_node (db, YISHI_NODE_GRID, 0, "第一网格", &error), ==, 0);
@@ -847,8 +792,8 @@ test_person_add (void)
   Tree t;
   g_autoptr (GError) error = NULL;
   g_autoptr (YishiPersonDetail) detail = NULL;
-  g_autofree char *id_male = make_id ("110101", "19850307", "123");   /* 3: odd → male */
-  g_autofree char *id_female = make_id ("310104", "19920229", "046"); /* 6: even → female */
+  g_autofree char *id_male = yishi_test_id_number ("110101", "19850307", "123");   /* 3: odd → male */
+  g_autofree char *id_female = yishi_test_id_number ("310104", "19920229", "046"); /* 6: even → female */
   g_autofree char *id_x = NULL;
   gint64 id, existing = -1;
 
@@ -904,7 +849,7 @@ test_person_add (void)
       g_autofree char *sequence = g_strdup_printf ("%03d", seq);
 
       g_free (id_x);
-      id_x = make_id ("440305", "19600101", sequence);
+      id_x = yishi_test_id_number ("440305", "19600101", sequence);
     }
   {
     g_autofree char *lower = g_ascii_strdown (id_x, -1);
@@ -1001,7 +946,7 @@ test_person_add (void)
   {
     YishiPersonDraft draft = {
       .name = "孙丽丽", .phone = "", .residence_type = "tenant", .household_id = t.h101,
-      .id_number = make_id ("110101", "19700515", "222"),
+      .id_number = yishi_test_id_number ("110101", "19700515", "222"),
     };
     YishiPersonDraft bad = { .name = "孙丽丽", .birth_date = "1970-5-15" };
 
@@ -1036,8 +981,8 @@ test_person_duplicate (void)
 {
   Tree t;
   g_autoptr (GError) error = NULL;
-  g_autofree char *id_number = make_id ("110101", "19850307", "123");
-  g_autofree char *other_number = make_id ("110101", "19900101", "001");
+  g_autofree char *id_number = yishi_test_id_number ("110101", "19850307", "123");
+  g_autofree char *other_number = yishi_test_id_number ("110101", "19900101", "001");
   g_autofree char *batch = NULL;
   g_autoptr (YishiPersonDetail) detail = NULL;
   gint64 wang, other, existing = 0;

@@ -30,15 +30,9 @@ static char *
 make_id (const char *birth,
          guint       sequence)
 {
-  static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char check[] = "10X98765432";
-  char *id = g_strdup_printf ("110101%s%03u?", birth, sequence % 1000);
-  int sum = 0;
+  g_autofree char *digits = g_strdup_printf ("%03u", sequence % 1000);
 
-  for (int i = 0; i < 17; i++)
-    sum += (id[i] - '0') * weights[i];
-  id[17] = check[sum % 11];
-  return id;
+  return yishi_test_id_number ("110101", birth, digits);
 }
 
 /* The same number with a wrong check digit. */
@@ -46,27 +40,15 @@ static char *
 make_bad_id (const char *birth,
              guint       sequence)
 {
-  char *id = make_id (birth, sequence);
-
-  id[17] = id[17] == '0' ? '1' : '0';
-  return id;
+  return yishi_test_break_check (make_id (birth, sequence));
 }
 
 static YishiDatabase *
 new_database (void)
 {
   g_autofree char *name = g_strdup_printf ("roster-%u.db", ++serial);
-  g_autofree char *path = yishi_test_path (name);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (YishiCommunity) community = yishi_community_new ();
-  YishiDatabase *db = yishi_database_open (path, YISHI_DATABASE_OPEN_CREATE, &error);
 
-  g_assert_no_error (error);
-  g_free (community->name);
-  community->name = g_strdup ("幸福社区");
-  yishi_community_save (db, community, &error);
-  g_assert_no_error (error);
-  return db;
+  return yishi_test_new_database (name, "幸福社区");
 }
 
 static char *

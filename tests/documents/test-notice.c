@@ -28,81 +28,6 @@
 #define BUSY_YEAR 2026
 #define BUSY_MONTH 11
 
-static char *demo_path;
-
-/* The demo database, made once; each test opens it read-only. */
-static YishiDatabase *
-open_demo (void)
-{
-  g_autoptr (GError) error = NULL;
-  YishiDatabase *database;
-
-  if (demo_path == NULL)
-    {
-      demo_path = yishi_test_path ("demo.db");
-      g_assert_true (yishi_demo_generate (demo_path, YISHI_DEMO_SCALE_COMMUNITY, 1, "2026-12-01",
-                                          NULL, NULL, NULL, &error));
-      g_assert_no_error (error);
-    }
-  database = yishi_database_open (demo_path, YISHI_DATABASE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  return database;
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *uri = g_filename_to_uri (absolute, NULL, &error);
-  PopplerDocument *document;
-
-  g_assert_no_error (error);
-  document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return document;
-}
-
-/* Returns: (transfer full): the text of each page */
-static GPtrArray *
-pages_text (PopplerDocument *document)
-{
-  GPtrArray *pages = g_ptr_array_new_with_free_func (g_free);
-
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-
-      g_ptr_array_add (pages, poppler_page_get_text (page));
-      g_object_unref (page);
-    }
-  return pages;
-}
-
-static char *
-joined (GPtrArray *pages)
-{
-  GString *all = g_string_new (NULL);
-
-  for (guint i = 0; i < pages->len; i++)
-    g_string_append_printf (all, "%s\n", (const char *)g_ptr_array_index (pages, i));
-  return g_string_free (all, FALSE);
-}
-
-static guint
-count_matches (const char *pattern,
-               const char *text)
-{
-  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
-  g_autoptr (GMatchInfo) info = NULL;
-  guint n = 0;
-
-  g_assert_nonnull (regex);
-  for (g_regex_match (regex, text, 0, &info); g_match_info_matches (info); g_match_info_next (info, NULL))
-    n++;
-  return n;
-}
-
 static gint64
 captured_number (const char *pattern,
                  const char *text)
@@ -121,17 +46,14 @@ captured_number (const char *pattern,
 static void
 assert_no_personal_numbers (const char *text)
 {
-  g_autoptr (GString) squeezed = g_string_new (NULL);
+  g_autofree char *squeezed = yishi_test_squeezed (text);
   const char *mobile = "(?<![0-9])1[3-9][0-9]{9}(?![0-9])";
   const char *id_number = "(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])";
 
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (squeezed, *p);
-  g_assert_cmpuint (count_matches (mobile, text), ==, 0);
-  g_assert_cmpuint (count_matches (id_number, text), ==, 0);
-  g_assert_cmpuint (count_matches (mobile, squeezed->str), ==, 0);
-  g_assert_cmpuint (count_matches (id_number, squeezed->str), ==, 0);
+  g_assert_cmpuint (yishi_test_count_matches (mobile, text), ==, 0);
+  g_assert_cmpuint (yishi_test_count_matches (id_number, text), ==, 0);
+  g_assert_cmpuint (yishi_test_count_matches (mobile, squeezed), ==, 0);
+  g_assert_cmpuint (yishi_test_count_matches (id_number, squeezed), ==, 0);
   g_assert_true (yishi_mask_text_is_clean (text));
 }
 
@@ -160,7 +82,7 @@ sql_count (YishiDatabase *database,
 static void
 test_three_lists (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (YishiCommunity) community = yishi_community_load (database, NULL);
   g_autoptr (GError) error = NULL;
   PopplerDocument *document = NULL;
@@ -189,9 +111,9 @@ test_three_lists (void)
 
   g_assert_true (yishi_notice_three_lists_write (database, BUSY_YEAR, BUSY_MONTH, NULL, NULL, path, &error));
   g_assert_no_error (error);
-  document = open_pdf (path);
-  pages = pages_text (document);
-  text = joined (pages);
+  document = yishi_test_open_pdf (path);
+  pages = yishi_test_pdf_pages_text (document);
+  text = yishi_test_pdf_joined (pages);
 
   title = g_strdup_printf ("%s2026年11月“三张清单”", community->name);
   g_assert_nonnull (strstr (text, title));
@@ -207,7 +129,7 @@ test_three_lists (void)
   for (guint i = 0; i < pages->len; i++)
     {
       const char *page = g_ptr_array_index (pages, i);
-      guint rows = count_matches (serial, page);
+      guint rows = yishi_test_count_matches (serial, page);
       g_autofree char *number = g_strdup_printf ("— %u —", i + 1);
 
       if (strstr (page, "问题清单") != NULL)
@@ -235,7 +157,7 @@ test_three_lists (void)
   g_assert_nonnull (strstr (text, "（续）"));
 
   /* Labels come translated from the core; the closing has the phone and the date. */
-  g_assert_cmpuint (count_matches ("已答复|已回访|办理中|落实中|不予受理|已受理|已派单", text), >, 0);
+  g_assert_cmpuint (yishi_test_count_matches ("已答复|已回访|办理中|落实中|不予受理|已受理|已派单", text), >, 0);
   phone = g_strdup_printf ("监督电话：%s", community->supervision_phone);
   g_assert_cmpstr (community->supervision_phone, !=, "");
   g_assert_nonnull (strstr (text, phone));
@@ -254,7 +176,7 @@ test_three_lists (void)
 static void
 test_three_lists_privacy (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (GError) error = NULL;
   PopplerDocument *document = NULL;
   g_autoptr (GPtrArray) pages = NULL;
@@ -267,12 +189,12 @@ test_three_lists_privacy (void)
 
   g_assert_true (yishi_notice_three_lists_write (database, BUSY_YEAR, BUSY_MONTH, NULL, NULL, path, &error));
   g_assert_no_error (error);
-  document = open_pdf (path);
-  pages = pages_text (document);
-  text = joined (pages);
+  document = yishi_test_open_pdf (path);
+  pages = yishi_test_pdf_pages_text (document);
+  text = yishi_test_pdf_joined (pages);
 
   assert_no_personal_numbers (text);
-  g_assert_cmpuint (count_matches ("\\p{Han}\\*{1,3}", text), >, 10);
+  g_assert_cmpuint (yishi_test_count_matches ("\\p{Han}\\*{1,3}", text), >, 10);
 
   /* A name found in full for another reason (staff, consent, a title, the wording
    * such as 三张清单 for 张清) is no evidence of a leak. */
@@ -329,7 +251,7 @@ test_three_lists_privacy (void)
 static void
 test_empty_month (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (YishiNoticeLists) lists = NULL;
   g_autoptr (GError) error = NULL;
   PopplerDocument *document = NULL;
@@ -342,8 +264,8 @@ test_empty_month (void)
 
   g_assert_true (yishi_notice_three_lists_write (database, 2010, 1, NULL, NULL, path, &error));
   g_assert_no_error (error);
-  document = open_pdf (path);
-  pages = pages_text (document);
+  document = yishi_test_open_pdf (path);
+  pages = yishi_test_pdf_pages_text (document);
   g_assert_cmpuint (pages->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (pages, 0), "本月没有登记的问题和需求，也没有办结事项。"));
   g_assert_nonnull (strstr (g_ptr_array_index (pages, 0), "2010年1月"));
@@ -358,7 +280,7 @@ test_empty_month (void)
 static void
 test_receipt (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (GError) error = NULL;
   PopplerDocument *document = NULL;
   PopplerPage *first = NULL;
@@ -393,9 +315,9 @@ test_receipt (void)
 
   g_assert_true (yishi_notice_receipt_write (database, serial, NULL, NULL, path, &error));
   g_assert_no_error (error);
-  document = open_pdf (path);
-  pages = pages_text (document);
-  text = joined (pages);
+  document = yishi_test_open_pdf (path);
+  pages = yishi_test_pdf_pages_text (document);
+  text = yishi_test_pdf_joined (pages);
   g_assert_cmpuint (pages->len, ==, 1);
   g_assert_nonnull (strstr (text, "受理回执"));
   g_assert_nonnull (strstr (text, serial));
@@ -425,7 +347,7 @@ test_receipt (void)
 static void
 test_write_is_atomic (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (GError) error = NULL;
   g_autoptr (GDir) dir = NULL;
   g_autofree char *folder = yishi_test_path ("atomic");
@@ -504,10 +426,10 @@ test_renderer (void)
   g_assert_true (yishi_notice_write_pdf (notice, path, &error));
   g_assert_no_error (error);
 
-  document = open_pdf (path);
+  document = yishi_test_open_pdf (path);
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, (int)n_pages);
-  pages = pages_text (document);
-  text = joined (pages);
+  pages = yishi_test_pdf_pages_text (document);
+  text = yishi_test_pdf_joined (pages);
   g_assert_nonnull (strstr (text, "幸福里社区居民委员会"));
   g_assert_nonnull (strstr (text, "开始"));
   g_assert_nonnull (strstr (text, "结束"));
@@ -549,19 +471,10 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("YISHI_LOCALEDIR");
   int rc;
 
   /* As in an office: Shanghai time, the Chinese labels of states and channels. */
-  g_setenv ("TZ", "Asia/Shanghai", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_setenv ("YISHI_NOW", "2026-12-01T02:00:00Z", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-  yishi_test_make_dir ();
+  yishi_test_init_documents (&argc, &argv);
 
   g_test_add_func ("/notice/three-lists", test_three_lists);
   g_test_add_func ("/notice/three-lists-privacy", test_three_lists_privacy);
@@ -571,7 +484,6 @@ main (int    argc,
   g_test_add_func ("/notice/renderer", test_renderer);
 
   rc = g_test_run ();
-  g_free (demo_path);
   /* Pango's and cairo's caches of fonts live as long as the process: leak checkers. */
   pango_cairo_font_map_set_default (NULL);
   cairo_debug_reset_static_data ();

@@ -32,78 +32,6 @@
 #include "yishi-workbook-points.h"
 #include "yishi-workbook-roster.h"
 
-static char *demo_path;
-
-/* The demo database, made once; each test opens it read-only. */
-static YishiDatabase *
-open_demo (void)
-{
-  g_autoptr (GError) error = NULL;
-  YishiDatabase *database;
-
-  if (demo_path == NULL)
-    {
-      demo_path = yishi_test_path ("demo.db");
-      g_assert_true (yishi_demo_generate (demo_path, YISHI_DEMO_SCALE_COMMUNITY, 1, "2026-12-01",
-                                          NULL, NULL, NULL, &error));
-      g_assert_no_error (error);
-    }
-  database = yishi_database_open (demo_path, YISHI_DATABASE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  return database;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *uri = g_filename_to_uri (absolute, NULL, &error);
-  PopplerDocument *document;
-  GString *all = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      g_autofree char *text = poppler_page_get_text (page);
-
-      g_string_append_printf (all, "%s\n", text);
-      g_object_unref (page);
-    }
-  g_object_unref (document);
-  return g_string_free (all, FALSE);
-}
-
-static guint
-count_matches (const char *pattern,
-               const char *text)
-{
-  g_autoptr (GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
-  g_autoptr (GMatchInfo) info = NULL;
-  guint n = 0;
-
-  g_assert_nonnull (regex);
-  for (g_regex_match (regex, text, 0, &info); g_match_info_matches (info);
-       g_match_info_next (info, NULL))
-    n++;
-  return n;
-}
-
-/* Text without white space: a number broken over two lines is found too. */
-static char *
-squeezed (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
-}
-
 /* A small registry made by hand ------------------------------------------------------- */
 
 static gint64
@@ -309,7 +237,7 @@ compare_strings (gconstpointer a,
 static void
 test_board_demo (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (sqlite3_stmt) grids = NULL;
   guint n_grids = 0, n_entries = 0;
 
@@ -393,7 +321,7 @@ test_board_demo (void)
 static void
 test_board_pdf (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (YishiCommunity) community = yishi_community_load (database, NULL);
   g_autoptr (YishiContactBoard) board = NULL;
   g_autoptr (GError) error = NULL;
@@ -409,8 +337,8 @@ test_board_pdf (void)
   g_assert_cmpuint (board->entries->len, >, 5);
   g_assert_true (yishi_notice_contact_board_write (database, grid, NULL, NULL, path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
-  flat = squeezed (text);
+  text = yishi_test_pdf_text (path);
+  flat = yishi_test_squeezed (text);
 
   title = g_strdup_printf ("%s%s“三长”公示", community->name, grid);
   g_assert_nonnull (strstr (flat, title));
@@ -430,7 +358,7 @@ test_board_pdf (void)
   g_assert_nonnull (strstr (text, "单元长"));
   g_assert_nonnull (strstr (text, "2026年12月1日"));
   /* No ID number, no room. */
-  g_assert_cmpuint (count_matches ("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])", flat),
+  g_assert_cmpuint (yishi_test_count_matches ("(?<![0-9A-Za-z])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])", flat),
                     ==, 0);
 
   g_assert_false (yishi_notice_contact_board_write (database, "第九十九网格", NULL, NULL, missing,
@@ -454,7 +382,7 @@ found_elsewhere (GPtrArray  *public_texts,
 static void
 test_points_notice (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (YishiCommunity) community = yishi_community_load (database, NULL);
   g_autoptr (GPtrArray) standings = NULL;
   g_autoptr (GPtrArray) public_texts = g_ptr_array_new_with_free_func (g_free);
@@ -472,8 +400,8 @@ test_points_notice (void)
   g_assert_cmpuint (standings->len, >, 20);
   g_assert_true (yishi_notice_points_write (database, 2026, 4, NULL, NULL, path, &error));
   g_assert_no_error (error);
-  text = pdf_text (path);
-  flat = squeezed (text);
+  text = yishi_test_pdf_text (path);
+  flat = yishi_test_squeezed (text);
 
   title = g_strdup_printf ("%s志愿服务积分公示", community->name);
   g_assert_nonnull (strstr (flat, title));
@@ -522,10 +450,10 @@ test_points_notice (void)
     g_test_message ("nobody in the quarter's standings agreed to be named");
 
   /* No mobile numbers, no ID numbers, no rooms (the demo's rooms are 1-101 and the like). */
-  g_assert_cmpuint (count_matches ("(?<![0-9])1[3-9][0-9]{9}(?![0-9])", text), ==, 0);
-  g_assert_cmpuint (count_matches ("(?<![0-9])1[3-9][0-9]{9}(?![0-9])", flat), ==, 0);
-  g_assert_cmpuint (count_matches ("[1-9][0-9]{16}[0-9Xx]", flat), ==, 0);
-  g_assert_cmpuint (count_matches ("(?<![0-9])[0-9]{1,2}-[0-9]{3,4}(?![0-9])", text), ==, 0);
+  g_assert_cmpuint (yishi_test_count_matches ("(?<![0-9])1[3-9][0-9]{9}(?![0-9])", text), ==, 0);
+  g_assert_cmpuint (yishi_test_count_matches ("(?<![0-9])1[3-9][0-9]{9}(?![0-9])", flat), ==, 0);
+  g_assert_cmpuint (yishi_test_count_matches ("[1-9][0-9]{16}[0-9Xx]", flat), ==, 0);
+  g_assert_cmpuint (yishi_test_count_matches ("(?<![0-9])[0-9]{1,2}-[0-9]{3,4}(?![0-9])", text), ==, 0);
   g_assert_true (yishi_mask_text_is_clean (text));
 
   g_assert_false (yishi_notice_points_write (database, 2026, 5, NULL, NULL, path, &error));
@@ -536,7 +464,7 @@ test_points_notice (void)
 static void
 test_points_empty (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (YishiNotice) notice = NULL;
   g_autoptr (GPtrArray) standings = NULL;
   g_autoptr (GError) error = NULL;
@@ -589,7 +517,7 @@ folder_has_partial (const char *folder,
 static void
 test_workbooks (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_READ_ONLY);
   g_autoptr (GCancellable) cancel = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *roster = yishi_test_path ("roster.xlsx");
@@ -638,22 +566,6 @@ test_workbooks (void)
 }
 
 
-/* A valid ID number (GB 11643 check digit) for a birth date and a serial. */
-static char *
-id_number (const char *region,
-           const char *birth,
-           int         serial)
-{
-  static const int weights[] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  g_autofree char *body = g_strdup_printf ("%s%s%03d", region, birth, serial);
-  int sum = 0;
-
-  g_assert_cmpuint (strlen (body), ==, 17);
-  for (int i = 0; i < 17; i++)
-    sum += (body[i] - '0') * weights[i];
-  return g_strdup_printf ("%s%c", body, "10X98765432"[sum % 11]);
-}
-
 static guint
 rejected_count (YishiRosterImport *import)
 {
@@ -669,8 +581,8 @@ test_rejected_rows (void)
   g_autofree char *db_path = yishi_test_path ("import.db");
   g_autofree char *csv = yishi_test_path ("roster.csv");
   g_autofree char *out = yishi_test_path ("rejected.xlsx");
-  g_autofree char *good = id_number ("110105", "19800101", 123);
-  g_autofree char *other = id_number ("110105", "19900505", 456);
+  g_autofree char *good = yishi_test_id_number ("110105", "19800101", "123");
+  g_autofree char *other = yishi_test_id_number ("110105", "19900505", "456");
   g_autofree char *bad = NULL;
   g_autofree char *text = NULL;
   g_autoptr (YishiDatabase) database = NULL;
@@ -790,18 +702,9 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("YISHI_LOCALEDIR");
   int rc;
 
-  g_setenv ("TZ", "Asia/Shanghai", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_setenv ("YISHI_NOW", "2026-12-01T02:00:00Z", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-  yishi_test_make_dir ();
+  yishi_test_init_documents (&argc, &argv);
 
   g_test_add_func ("/registry-documents/board-rules", test_board_rules);
   g_test_add_func ("/registry-documents/board-demo", test_board_demo);
@@ -812,7 +715,6 @@ main (int    argc,
   g_test_add_func ("/registry-documents/rejected-rows", test_rejected_rows);
 
   rc = g_test_run ();
-  g_free (demo_path);
   pango_cairo_font_map_set_default (NULL);
   cairo_debug_reset_static_data ();
   return rc;

@@ -20,50 +20,6 @@
 #include "yishi-roster-import.h"
 #include "yishi-ui-test-utils.h"
 
-static char *demo_path;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static YishiDatabase *
-open_demo (void)
-{
-  g_autoptr (GError) error = NULL;
-  YishiDatabase *database = yishi_database_open (demo_path, YISHI_DATABASE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (database);
-  return database;
-}
-
-static gpointer
-present (GtkWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_present (window);
-  spin (50);
-  return window;
-}
-
-static void
-close_window (gpointer window)
-{
-  if (!gtk_widget_in_destruction (GTK_WIDGET (window)))
-    gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
-  g_assert_finalize_object (window);
-}
-
 /* The first widget of @type under @widget (itself included) whose row title or button
  * label starts with @text (any, for NULL). */
 static GtkWidget *
@@ -110,44 +66,6 @@ find_error_label (GtkWidget *widget)
   return NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) candidate = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (candidate, type) &&
-          !gtk_widget_in_destruction (GTK_WIDGET (candidate)))
-        return candidate;
-    }
-  return NULL;
-}
-
-/* A valid resident ID number (GB 11643): 17 digits and the ISO 7064 MOD 11-2 check. */
-static char *
-id_number (const char *region,
-           const char *birth,
-           const char *sequence,
-           gboolean    wrong_check)
-{
-  static const int weights[] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-  static const char checks[] = "10X98765432";
-  g_autofree char *body = g_strconcat (region, birth, sequence, NULL);
-  int sum = 0;
-  char check;
-
-  g_assert_cmpuint (strlen (body), ==, 17);
-  for (guint i = 0; i < 17; i++)
-    sum += (body[i] - '0') * weights[i];
-  check = checks[sum % 11];
-  if (wrong_check)
-    check = check == '0' ? '1' : '0';
-  return g_strdup_printf ("%s%c", body, check);
-}
-
 /* Import --------------------------------------------------------------------------------------- */
 
 typedef struct
@@ -179,9 +97,9 @@ wait_idle (YishiImportDialog *dialog)
 {
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  spin (20);
+  yishi_ui_test_spin (20);
   while (yishi_import_dialog_is_busy (dialog) && g_get_monotonic_time () < deadline)
-    spin (20);
+    yishi_ui_test_spin (20);
   g_assert_false (yishi_import_dialog_is_busy (dialog));
 }
 
@@ -192,10 +110,10 @@ write_roster (char **ids)
   char *path = yishi_test_path ("roster.csv");
   g_autofree char *text = NULL;
 
-  ids[0] = id_number ("110101", "19850307", "123", FALSE);
-  ids[1] = id_number ("110101", "19900512", "224", FALSE);
-  ids[2] = id_number ("110101", "19781120", "315", FALSE);
-  ids[3] = id_number ("110101", "19920101", "426", TRUE);
+  ids[0] = yishi_test_id_number ("110101", "19850307", "123");
+  ids[1] = yishi_test_id_number ("110101", "19900512", "224");
+  ids[2] = yishi_test_id_number ("110101", "19781120", "315");
+  ids[3] = yishi_test_break_check (yishi_test_id_number ("110101", "19920101", "426"));
   text = g_strdup_printf ("幸福社区网格人员花名册（2026年）\r\n"
                           "姓名,性别,出生日期,身份证号码,联系电话,网格,楼栋,单元,房号\r\n"
                           "测试甲,男,1985/3/7,%s,13800138001,导入网格,3号楼,2单元,301\r\n"
@@ -227,7 +145,7 @@ check_counts (YishiImportDialog *dialog,
 static void
 test_import (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   g_autofree char *path = NULL;
   g_autofree char *rejected_path = yishi_test_path ("rejected.xlsx");
   g_autoptr (GFile) file = NULL;
@@ -246,7 +164,7 @@ test_import (void)
   for (guint i = 0; i < 4; i++)
     g_assert_cmpint (yishi_registry_find_by_id_number (database, ids[i]), ==, 0);
 
-  dialog = present (yishi_import_dialog_new (NULL, database));
+  dialog = yishi_ui_test_present (yishi_import_dialog_new (NULL, database));
   g_assert_cmpstr (yishi_import_dialog_get_step (dialog), ==, "choose");
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &imported);
 
@@ -310,7 +228,7 @@ test_import (void)
     }
   g_object_set (dialog, "only-rejected", FALSE, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpint (yishi_database_count (database, "person"), ==, people);
   g_assert_cmpint (yishi_database_count (database, "audit_log"), ==, audit);
   g_assert_cmpuint (imported.count, ==, 0);
@@ -351,10 +269,10 @@ test_import (void)
     g_assert_no_error (error);
     g_assert_true (g_file_test (rejected_path, G_FILE_TEST_IS_REGULAR));
   }
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 
   /* The same file again adds nothing. */
-  dialog = present (yishi_import_dialog_new (NULL, database));
+  dialog = yishi_ui_test_present (yishi_import_dialog_new (NULL, database));
   yishi_import_dialog_open_file (dialog, file);
   wait_idle (dialog);
   g_assert_cmpstr (yishi_import_dialog_get_step (dialog), ==, "mapping");
@@ -367,13 +285,13 @@ test_import (void)
   wait_idle (dialog);
   g_assert_cmpstr (yishi_import_dialog_get_step (dialog), ==, "preview");
   g_assert_cmpint (yishi_database_count (database, "person"), ==, people + 3);
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 }
 
 static void
 test_import_bad_file (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   g_autofree char *path = yishi_test_path ("old.xls");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   /* The start of an OLE compound file, as the old binary .xls is. */
@@ -384,7 +302,7 @@ test_import_bad_file (void)
 
   g_file_set_contents (path, ole, sizeof ole, &error);
   g_assert_no_error (error);
-  dialog = present (yishi_import_dialog_new (NULL, database));
+  dialog = yishi_ui_test_present (yishi_import_dialog_new (NULL, database));
   yishi_import_dialog_open_file (dialog, file);
   wait_idle (dialog);
   g_assert_cmpstr (yishi_import_dialog_get_step (dialog), ==, "failed");
@@ -392,7 +310,7 @@ test_import_bad_file (void)
   g_assert_nonnull (strstr (yishi_import_dialog_get_error (dialog), ".xlsx"));
   g_assert_null (yishi_import_dialog_get_import (dialog));
   g_assert_cmpint (yishi_database_count (database, "audit_log"), ==, audit);
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 }
 
 /* The person dialog ---------------------------------------------------------------------------- */
@@ -464,13 +382,13 @@ someone_with_id (YishiDatabase *database)
 static void
 test_person_new (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   g_autoptr (YishiPersonDetail) other = someone_with_id (database);
   g_autoptr (YishiPersonDetail) created = NULL;
-  g_autofree char *fresh = id_number ("320102", "19850307", "551", FALSE);
+  g_autofree char *fresh = yishi_test_id_number ("320102", "19850307", "551");
   g_autoptr (GError) error = NULL;
   Saved saved = { 0 };
-  YishiPersonDialog *dialog = present (yishi_person_dialog_new (NULL, database, 0, 0));
+  YishiPersonDialog *dialog = yishi_ui_test_present (yishi_person_dialog_new (NULL, database, 0, 0));
   GtkWidget *derived, *mismatch, *duplicate, *gender;
   gint64 people = yishi_database_count (database, "person");
 
@@ -504,7 +422,7 @@ test_person_new (void)
 
   /* A bad check digit: said at once. */
   {
-    g_autofree char *bad = id_number ("320102", "19850307", "551", TRUE);
+    g_autofree char *bad = yishi_test_break_check (yishi_test_id_number ("320102", "19850307", "551"));
 
     set_entry (GTK_WIDGET (dialog), "_ID number", bad);
     derived = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Not a valid ID number");
@@ -546,7 +464,7 @@ test_person_new (void)
 
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
-    spin (50);
+    yishi_ui_test_spin (50);
     opened = NULL;
     {
       GListModel *toplevels = gtk_window_get_toplevels ();
@@ -562,7 +480,7 @@ test_person_new (void)
     g_assert_nonnull (opened);
     g_assert_cmpint (yishi_person_dialog_get_person_id (YISHI_PERSON_DIALOG (opened)), ==,
                      other->id);
-    close_window (g_object_ref (opened));
+    yishi_ui_test_close (g_object_ref (opened));
   }
 
   /* Corrected, it saves and closes. */
@@ -573,7 +491,7 @@ test_person_new (void)
   g_assert_no_error (error);
   g_assert_cmpuint (saved.count, ==, 1);
   g_assert_cmpint (saved.id, ==, yishi_registry_find_by_id_number (database, fresh));
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 
   created = yishi_registry_load_person (database, saved.id, &error);
   g_assert_no_error (error);
@@ -587,13 +505,13 @@ test_person_new (void)
 static void
 test_person_existing (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   g_autoptr (YishiPersonDetail) other = someone_with_id (database);
   g_autoptr (YishiPersonDetail) after = NULL;
   g_autoptr (GError) error = NULL;
   Saved saved = { 0 };
   Saved deleted = { 0 };
-  YishiPersonDialog *dialog = present (yishi_person_dialog_new (NULL, database, other->id, 0));
+  YishiPersonDialog *dialog = yishi_ui_test_present (yishi_person_dialog_new (NULL, database, other->id, 0));
   double balance = yishi_points_balance (database, other->id);
   GtkWidget *button;
   GtkWidget *error_label;
@@ -679,18 +597,18 @@ test_person_existing (void)
 
   /* Deleting asks, then hands the batch to undo it. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "person.delete", NULL);
-  spin (30);
-  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  yishi_ui_test_spin (30);
+  confirm = yishi_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "delete");
-  spin (30);
+  yishi_ui_test_spin (30);
   g_assert_cmpuint (deleted.count, ==, 1);
   g_assert_nonnull (deleted.batch);
   g_assert_cmpint (yishi_registry_find_by_id_number (database, other->id_number), ==, 0);
   g_assert_true (yishi_registry_undelete (database, deleted.batch, &error));
   g_assert_no_error (error);
   g_assert_cmpint (yishi_registry_find_by_id_number (database, other->id_number), ==, other->id);
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
   g_free (deleted.batch);
 }
 
@@ -699,18 +617,18 @@ test_person_existing (void)
 static void
 test_points_and_organisations (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   g_autoptr (GError) error = NULL;
-  YishiPointsDialog *points = present (yishi_points_dialog_new (NULL, database));
+  YishiPointsDialog *points = yishi_ui_test_present (yishi_points_dialog_new (NULL, database));
   YishiOrganisationsDialog *organisations;
   YishiOrganisation organisation = { 0 };
   guint n;
 
   g_assert_cmpuint (yishi_points_dialog_get_n_rules (points), >, 0);
   g_assert_null (yishi_points_dialog_get_error (points));
-  close_window (points);
+  yishi_ui_test_close (points);
 
-  organisations = present (yishi_organisations_dialog_new (NULL, database));
+  organisations = yishi_ui_test_present (yishi_organisations_dialog_new (NULL, database));
   n = yishi_organisations_dialog_get_n_items (organisations);
   organisation.kind = (char *)"social_org";
   organisation.name = (char *)"测试公益服务中心";
@@ -730,7 +648,7 @@ test_points_and_organisations (void)
   g_assert_true (yishi_organisations_dialog_delete (organisations, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (yishi_organisations_dialog_get_n_items (organisations), ==, n);
-  close_window (organisations);
+  yishi_ui_test_close (organisations);
 }
 
 int
@@ -739,7 +657,7 @@ main (int    argc,
 {
   int result;
 
-  demo_path = yishi_ui_test_init (&argc, &argv);
+  yishi_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/import/preview-and-commit", test_import);
   g_test_add_func ("/import/bad-file", test_import_bad_file);
@@ -748,6 +666,5 @@ main (int    argc,
   g_test_add_func ("/registry/points-and-organisations", test_points_and_organisations);
 
   result = g_test_run ();
-  g_free (demo_path);
   return result;
 }

@@ -23,31 +23,7 @@
 #include "yishi-window.h"
 #include "yishi-ui-test-utils.h"
 
-static char *demo_path;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static YishiDatabase *
-open_demo (void)
-{
-  g_autoptr (GError) error = NULL;
-  YishiDatabase *database = yishi_database_open (demo_path, YISHI_DATABASE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (database);
-  return database;
-}
+static const char *demo_path;
 
 static YishiIntakeDialog *
 new_dialog (YishiDatabase *database)
@@ -56,17 +32,8 @@ new_dialog (YishiDatabase *database)
 
   g_object_ref (dialog);
   gtk_window_present (dialog);
-  spin (50);
+  yishi_ui_test_spin (50);
   return YISHI_INTAKE_DIALOG (dialog);
-}
-
-static void
-close_window (gpointer window)
-{
-  if (!gtk_widget_in_destruction (GTK_WIDGET (window)))
-    gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
-  g_assert_finalize_object (window);
 }
 
 /* The ids of the rows of @list, all pages. */
@@ -167,7 +134,7 @@ sample_draft (void)
 static void
 test_file_and_find (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   g_autoptr (YishiIssueDetail) detail = NULL;
   YishiIssueDraft draft = sample_draft ();
   Emitted emitted = { 0 };
@@ -217,7 +184,7 @@ test_file_and_find (void)
   g_assert_nonnull (emitted.serial);
   g_assert_true (g_str_has_prefix (emitted.serial, "2026-"));
   g_assert_cmpint (yishi_database_count (database, "issue"), ==, before + 1);
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 
   detail = yishi_issue_store_load (database, emitted.id, &error);
   g_assert_no_error (error);
@@ -236,7 +203,7 @@ test_file_and_find (void)
 static void
 test_errors_write_nothing (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   YishiIssueDraft draft = sample_draft ();
   Emitted emitted = { 0 };
   YishiIntakeDialog *dialog = new_dialog (database);
@@ -278,13 +245,13 @@ test_errors_write_nothing (void)
   g_assert_cmpuint (emitted.count, ==, 0);
   g_assert_cmpint (yishi_database_count (database, "issue"), ==, issues);
   g_assert_cmpint (yishi_database_count (database, "audit_log"), ==, audit);
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 }
 
 static void
 test_similar_adds_requester (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   g_autoptr (YishiIssueDetail) before = NULL;
   g_autoptr (YishiIssueDetail) after = NULL;
   g_autoptr (GError) error = NULL;
@@ -329,7 +296,7 @@ test_similar_adds_requester (void)
   g_assert_no_error (error);
   g_assert_cmpuint (emitted.count, ==, 1);
   g_assert_cmpint (emitted.id, ==, before->id);
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 
   g_assert_cmpint (yishi_database_count (database, "issue"), ==, issues);
   after = yishi_issue_store_load (database, before->id, &error);
@@ -342,7 +309,7 @@ test_similar_adds_requester (void)
 static void
 test_requester_lookup (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   g_autoptr (GPtrArray) people = NULL;
   g_autoptr (YishiIssueDetail) detail = NULL;
   g_autoptr (GError) error = NULL;
@@ -370,7 +337,7 @@ test_requester_lookup (void)
   g_assert_nonnull (name_row);
   g_assert_nonnull (phone_row);
   gtk_editable_set_text (GTK_EDITABLE (name_row), prefix);
-  spin (20);
+  yishi_ui_test_spin (20);
   g_assert_cmpuint (yishi_intake_dialog_get_n_matches (dialog), >, 0);
   g_assert_cmpuint (yishi_intake_dialog_get_n_matches (dialog), <=, 8);
 
@@ -398,7 +365,7 @@ test_requester_lookup (void)
   }
   g_assert_true (yishi_intake_dialog_submit (dialog, &error));
   g_assert_no_error (error);
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 
   detail = yishi_issue_store_load (database, emitted.id, &error);
   g_assert_no_error (error);
@@ -425,7 +392,7 @@ write_png (const char *name,
 static void
 test_attachment_with_thumbnail (void)
 {
-  g_autoptr (YishiDatabase) database = open_demo ();
+  g_autoptr (YishiDatabase) database = yishi_test_open_demo (YISHI_DATABASE_OPEN_DEFAULT);
   g_autofree char *png = write_png ("漏水照片.png", 800, 600);
   g_autofree char *big = yishi_test_path ("big.bin");
   g_autoptr (GFile) png_file = g_file_new_for_path (png);
@@ -462,7 +429,7 @@ test_attachment_with_thumbnail (void)
   yishi_intake_dialog_fill (dialog, &draft);
   g_assert_true (yishi_intake_dialog_submit (dialog, &error));
   g_assert_no_error (error);
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 
   attachments = yishi_attachments_list (database, emitted.id, &error);
   g_assert_no_error (error);
@@ -576,7 +543,7 @@ test_preview (void)
                                                       log_free));
   g_object_ref (preview);
   gtk_window_present (GTK_WINDOW (preview));
-  spin (100);
+  yishi_ui_test_spin (100);
   g_assert_null (yishi_pdf_preview_get_error (preview));
   g_assert_cmpuint (yishi_pdf_preview_get_n_pages (preview), ==, 2);
 
@@ -584,7 +551,7 @@ test_preview (void)
   g_assert_cmpfloat (yishi_pdf_preview_get_zoom (preview), >, 1.0);
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-fit", NULL);
   g_assert_cmpfloat (yishi_pdf_preview_get_zoom (preview), ==, 1.0);
-  spin (50);
+  yishi_ui_test_spin (50);
 
   /* Printing draws with the renderer, page by page. */
   g_assert_true (yishi_pdf_preview_export (preview, printed, &error));
@@ -597,18 +564,18 @@ test_preview (void)
   g_assert_no_error (error);
   g_assert_cmpint (pdf_pages (saved), ==, 2);
 
-  close_window (preview);
+  yishi_ui_test_close (preview);
   g_assert_true (log.freed);
 
   /* Without a renderer, Poppler prints the PDF's own pages. */
   preview = YISHI_PDF_PREVIEW (yishi_pdf_preview_new (NULL, NULL, pdf, NULL, 0, NULL, NULL));
   g_object_ref (preview);
   gtk_window_present (GTK_WINDOW (preview));
-  spin (30);
+  yishi_ui_test_spin (30);
   g_assert_true (yishi_pdf_preview_export (preview, printed, &error));
   g_assert_no_error (error);
   g_assert_cmpint (pdf_pages (printed), ==, 2);
-  close_window (preview);
+  yishi_ui_test_close (preview);
 }
 
 static void
@@ -625,27 +592,11 @@ test_preview_bad_file (void)
                                                           NULL, 0, NULL, NULL));
       g_object_ref (preview);
       gtk_window_present (GTK_WINDOW (preview));
-      spin (30);
+      yishi_ui_test_spin (30);
       g_assert_nonnull (yishi_pdf_preview_get_error (preview));
       g_assert_cmpuint (yishi_pdf_preview_get_n_pages (preview), ==, 0);
-      close_window (preview);
+      yishi_ui_test_close (preview);
     }
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) candidate = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (candidate, type) &&
-          !gtk_widget_in_destruction (GTK_WIDGET (candidate)))
-        return candidate;
-    }
-  return NULL;
 }
 
 static void
@@ -660,27 +611,27 @@ test_window_actions (void)
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
   yishi_window_open_path (window, demo_path);
-  spin (50);
+  yishi_ui_test_spin (50);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-matter", NULL);
-  spin (30);
-  dialog = find_toplevel (YISHI_TYPE_INTAKE_DIALOG);
+  yishi_ui_test_spin (30);
+  dialog = yishi_ui_test_find_toplevel (YISHI_TYPE_INTAKE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (dialog));
   g_object_ref (dialog);
-  close_window (dialog);
+  yishi_ui_test_close (dialog);
 
   /* The three lists of last month, made in a thread, shown in the preview. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.three-lists", NULL);
-  spin (30);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  yishi_ui_test_spin (30);
+  dialog = yishi_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "make");
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while ((preview = find_toplevel (YISHI_TYPE_PDF_PREVIEW)) == NULL &&
+  while ((preview = yishi_ui_test_find_toplevel (YISHI_TYPE_PDF_PREVIEW)) == NULL &&
          g_get_monotonic_time () < deadline)
-    spin (20);
+    yishi_ui_test_spin (20);
   g_assert_nonnull (preview);
   g_assert_null (yishi_pdf_preview_get_error (preview));
   g_assert_cmpuint (yishi_pdf_preview_get_n_pages (preview), >=, 1);
@@ -693,10 +644,10 @@ test_window_actions (void)
     g_assert_cmpint (pdf_pages (printed), ==, (int)yishi_pdf_preview_get_n_pages (preview));
   }
   g_object_ref (preview);
-  close_window (preview);
+  yishi_ui_test_close (preview);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  yishi_ui_test_spin (20);
   g_assert_finalize_object (window);
 }
 
@@ -718,6 +669,5 @@ main (int    argc,
   g_test_add_func ("/window/new-matter-and-three-lists", test_window_actions);
 
   result = g_test_run ();
-  g_free (demo_path);
   return result;
 }

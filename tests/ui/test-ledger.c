@@ -24,72 +24,16 @@
 #include "yishi-window.h"
 #include "yishi-ui-test-utils.h"
 
-static char *demo_path;
-static guint copies;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* Each test works on its own copy of the demo ledger. */
-static char *
-copy_demo (void)
-{
-  g_autofree char *name = g_strdup_printf ("copy-%u.db", ++copies);
-  char *path = yishi_test_path (name);
-  g_autoptr (GFile) from = g_file_new_for_path (demo_path);
-  g_autoptr (GFile) to = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return path;
-}
+static const char *demo_path;
 
 static YishiWindow *
 open_window (const char        *path,
              YishiLedgerPanel **panel)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  YishiWindow *window;
+  YishiWindow *window = yishi_ui_test_open_window (path, "ledger", FALSE);
 
-  g_settings_set_string (settings, "last-panel", "ledger");
-  window = yishi_window_new (NULL, settings);
-  g_object_ref (window);
-  yishi_window_open_path (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  spin (100);
-  g_assert_cmpstr (yishi_window_get_page (window), ==, "panels");
   *panel = YISHI_LEDGER_PANEL (yishi_window_get_panel (window, "ledger"));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (*panel)));
   return window;
-}
-
-static void
-close_window (YishiWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* Dialogs a test left open go first. */
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr (GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
-
-      if (other != GTK_WINDOW (window))
-        gtk_window_destroy (other);
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (30);
-  g_assert_finalize_object (window);
 }
 
 static guint
@@ -121,7 +65,7 @@ select_row (YishiLedgerPanel *panel,
   GtkSelectionModel *model = gtk_column_view_get_model (yishi_ledger_panel_get_column_view (panel));
 
   gtk_selection_model_select_item (model, position, TRUE);
-  spin (20);
+  yishi_ui_test_spin (20);
 }
 
 static guint
@@ -190,9 +134,9 @@ test_count (void)
   /* Nothing selected yet: the pane says so. */
   g_assert_cmpint (yishi_issue_detail_pane_get_issue_id (yishi_ledger_panel_get_detail (panel)), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (panel), "ledger.delete", NULL);
-  spin (20);
+  yishi_ui_test_spin (20);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, total);
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
@@ -216,7 +160,7 @@ test_search (void)
   gtk_editable_set_text (entry, "漏水");
   /* Search as you type, after a short pause. */
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, total);
-  spin (400);
+  yishi_ui_test_spin (400);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, expected);
   {
     g_autoptr (YishiIssue) first = item_at (panel, 0);
@@ -237,20 +181,20 @@ test_search (void)
 
   /* Escape clears the words. */
   g_signal_emit_by_name (entry, "stop-search");
-  spin (400);
+  yishi_ui_test_spin (400);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, total);
 
   /* Words nobody used: an empty state with a way back. */
   gtk_editable_set_text (entry, "没有这种事情啊");
-  spin (400);
+  yishi_ui_test_spin (400);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, 0);
   g_assert_cmpstr (yishi_ledger_panel_get_page (panel), ==, "no-match");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "ledger.clear-filters", NULL));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, total);
   g_assert_cmpstr (yishi_ledger_panel_get_page (panel), ==, "list");
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
@@ -281,7 +225,7 @@ test_state_filter (void)
 
   gtk_drop_down_set_selected (dropdown, 0);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, count_with (database, NULL));
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
@@ -346,7 +290,7 @@ test_sort (void)
 
     g_assert_cmpstr (yishi_issue_get_serial (first), ==, yishi_issue_get_serial (newest));
   }
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
@@ -381,13 +325,13 @@ test_detail (void)
   /* Unselecting empties the pane. */
   gtk_selection_model_unselect_item (gtk_column_view_get_model (yishi_ledger_panel_get_column_view (panel)), 3);
   g_assert_cmpint (yishi_issue_detail_pane_get_issue_id (detail), ==, 0);
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
 test_triage (void)
 {
-  g_autofree char *path = copy_demo ();
+  g_autofree char *path = yishi_test_copy_file (demo_path);
   YishiLedgerPanel *panel;
   YishiWindow *window = open_window (path, &panel);
   YishiIssueDetailPane *detail = yishi_ledger_panel_get_detail (panel);
@@ -422,7 +366,7 @@ test_triage (void)
   g_assert_false (yishi_step_dialog_apply (dialog, &error));
   g_assert_error (error, YISHI_DATABASE_ERROR, YISHI_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->state, ==, "received");
   g_assert_cmpuint (yishi_issue_detail_pane_get_n_events (detail), ==, events);
 
@@ -438,7 +382,7 @@ test_triage (void)
   g_assert_true (yishi_step_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (50);
+  yishi_ui_test_spin (50);
 
   /* Saved at once: the pane shows the new state and one more timeline row, and the
    * list (still showing received matters only) has one fewer. */
@@ -456,7 +400,7 @@ test_triage (void)
   g_assert_true (yishi_step_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->state, ==, "dispatched");
   g_assert_cmpuint (yishi_issue_detail_pane_get_n_events (detail), ==, events + 2);
 
@@ -465,16 +409,16 @@ test_triage (void)
   yishi_step_dialog_set_note (dialog, "请尽快处理");
   g_assert_true (yishi_step_dialog_apply (dialog, &error));
   g_assert_finalize_object (dialog);
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->state, ==, "dispatched");
   g_assert_cmpuint (yishi_issue_detail_pane_get_n_events (detail), ==, events + 3);
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
 test_feedback_and_reject (void)
 {
-  g_autofree char *path = copy_demo ();
+  g_autofree char *path = yishi_test_copy_file (demo_path);
   YishiLedgerPanel *panel;
   YishiWindow *window = open_window (path, &panel);
   YishiIssueDetailPane *detail = yishi_ledger_panel_get_detail (panel);
@@ -491,7 +435,7 @@ test_feedback_and_reject (void)
   g_assert_true (yishi_step_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->state, ==, "visited");
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->rating, ==, "satisfied");
   g_assert_true (offers (detail, "closed"));
@@ -500,7 +444,7 @@ test_feedback_and_reject (void)
   g_assert_true (yishi_step_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->state, ==, "closed");
 
   /* Not accepted needs a reason. */
@@ -512,16 +456,16 @@ test_feedback_and_reject (void)
   g_assert_true (yishi_step_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->state, ==, "rejected");
   g_assert_true (offers (detail, "received"));
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
 test_delete_undo (void)
 {
-  g_autofree char *path = copy_demo ();
+  g_autofree char *path = yishi_test_copy_file (demo_path);
   YishiLedgerPanel *panel;
   YishiWindow *window = open_window (path, &panel);
   YishiIssueDetailPane *detail = yishi_ledger_panel_get_detail (panel);
@@ -531,7 +475,7 @@ test_delete_undo (void)
 
   select_row (panel, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "ledger.delete", NULL));
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, total - 1);
   g_assert_cmpint (yishi_issue_store_find (yishi_window_get_database (window), yishi_issue_get_serial (deleted)), ==, 0);
   /* The next matter takes its place. */
@@ -539,18 +483,18 @@ test_delete_undo (void)
   g_assert_cmpint (yishi_issue_detail_pane_get_issue_id (detail), ==, yishi_issue_get_id (next));
 
   g_assert_true (yishi_ledger_panel_undo (panel));
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, total);
   g_assert_cmpint (yishi_ledger_panel_get_selected_id (panel), ==, yishi_issue_get_id (deleted));
   /* Only once. */
   g_assert_false (yishi_ledger_panel_undo (panel));
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
 test_merge_undo (void)
 {
-  g_autofree char *path = copy_demo ();
+  g_autofree char *path = yishi_test_copy_file (demo_path);
   YishiLedgerPanel *panel;
   YishiWindow *window = open_window (path, &panel);
   YishiIssueDetailPane *detail = yishi_ledger_panel_get_detail (panel);
@@ -574,21 +518,21 @@ test_merge_undo (void)
   g_assert_true (yishi_step_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->state, ==, "merged");
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->merged_into, ==, yishi_issue_get_serial (target));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "ledger.undo", NULL));
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpint (yishi_issue_detail_pane_get_issue_id (detail), ==, id);
   g_assert_cmpstr (yishi_issue_detail_pane_get_detail (detail)->state, ==, "in_progress");
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
 test_changes_elsewhere (void)
 {
-  g_autofree char *path = copy_demo ();
+  g_autofree char *path = yishi_test_copy_file (demo_path);
   YishiLedgerPanel *panel;
   YishiWindow *window = open_window (path, &panel);
   YishiDatabase *database = yishi_window_get_database (window);
@@ -607,7 +551,7 @@ test_changes_elsewhere (void)
   added = yishi_issue_store_add (database, &draft, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (added, >, 0);
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, total + 1);
   g_assert_cmpint (yishi_ledger_panel_get_selected_id (panel), ==, yishi_issue_get_id (issue));
   g_assert_cmpint (yishi_issue_detail_pane_get_issue_id (yishi_ledger_panel_get_detail (panel)), ==,
@@ -616,32 +560,22 @@ test_changes_elsewhere (void)
   /* Showing a matter selects it. */
   g_assert_true (yishi_ledger_panel_select (panel, added));
   g_assert_cmpint (yishi_ledger_panel_get_selected_id (panel), ==, added);
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
 test_empty_ledger (void)
 {
   g_autofree char *path = yishi_test_path ("empty.db");
-  g_autoptr (GError) error = NULL;
   YishiLedgerPanel *panel;
   YishiWindow *window;
 
-  {
-    g_autoptr (YishiDatabase) database = yishi_database_open (path, YISHI_DATABASE_OPEN_CREATE, &error);
-    g_autoptr (YishiCommunity) community = yishi_community_new ();
-
-    g_assert_no_error (error);
-    g_free (community->name);
-    community->name = g_strdup ("空白社区");
-    g_assert_true (yishi_community_save (database, community, &error));
-    g_assert_no_error (error);
-  }
+  g_object_unref (yishi_test_new_database ("empty.db", "空白社区"));
   window = open_window (path, &panel);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (panel), ==, 0);
   g_assert_cmpstr (yishi_ledger_panel_get_page (panel), ==, "empty");
   g_assert_cmpstr (yishi_ledger_panel_get_count_text (panel), ==, "0 matters");
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 int
@@ -665,6 +599,5 @@ main (int    argc,
   g_test_add_func ("/ledger/empty", test_empty_ledger);
 
   result = g_test_run ();
-  g_free (demo_path);
   return result;
 }

@@ -28,74 +28,19 @@
 #include "yishi-window.h"
 #include "yishi-ui-test-utils.h"
 
-static char *demo_path;
-static guint copies;
+#define query_int(db, ...) yishi_test_query_int (db, -1, __VA_ARGS__)
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* Each test that writes works on its own copy of the demo. */
-static char *
-copy_demo (void)
-{
-  g_autofree char *name = g_strdup_printf ("copy-%u.db", ++copies);
-  char *path = yishi_test_path (name);
-  g_autoptr (GFile) from = g_file_new_for_path (demo_path);
-  g_autoptr (GFile) to = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return path;
-}
+static const char *demo_path;
 
 static YishiWindow *
 open_window (const char          *path,
              YishiRegistryPanel **panel)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-  YishiWindow *window;
+  YishiWindow *window = yishi_ui_test_open_window (path, "registry", TRUE);
 
-  g_settings_set_string (settings, "last-panel", "registry");
-  window = yishi_window_new (NULL, settings);
-  g_object_ref (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  yishi_window_open_path (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  spin (150);
-  g_assert_cmpstr (yishi_window_get_page (window), ==, "panels");
   *panel = YISHI_REGISTRY_PANEL (yishi_window_get_panel (window, "registry"));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (*panel)));
   g_assert_nonnull (yishi_registry_panel_get_tree (*panel));
   return window;
-}
-
-static void
-close_window (YishiWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* Dialogs a test left open go first. */
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr (GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
-
-      if (other != GTK_WINDOW (window))
-        gtk_window_destroy (other);
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (30);
-  g_assert_finalize_object (window);
 }
 
 /* The one toplevel of @type, or NULL. */
@@ -113,25 +58,6 @@ find_toplevel (GType type)
         found = window;
     }
   return found;
-}
-
-static gint64
-query_int (YishiDatabase *database,
-           const char    *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-query_int (YishiDatabase *database,
-           const char    *format,
-           ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return yishi_database_query_int (database, sql, -1);
 }
 
 /* The strings of one column of a query, in its order. */
@@ -172,7 +98,7 @@ select_row (YishiRegistryPanel *panel,
   GtkSelectionModel *model = gtk_list_view_get_model (yishi_registry_panel_get_tree_view (panel));
 
   gtk_selection_model_select_item (model, position, TRUE);
-  spin (20);
+  yishi_ui_test_spin (20);
 }
 
 /* The person the column view shows in row @position. */
@@ -192,7 +118,7 @@ search (YishiRegistryPanel *panel,
         const char         *text)
 {
   gtk_editable_set_text (yishi_registry_panel_get_search_entry (panel), text);
-  spin (400);
+  yishi_ui_test_spin (400);
 }
 
 /* The first building of the first grid, with its row shown and selected. */
@@ -251,7 +177,7 @@ test_tree (void)
                        query_int (database, "SELECT count(*) FROM person WHERE deleted_at IS NULL AND grid_id = %lld",
                                   (long long)yishi_registry_item_get_id (grid)));
     }
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
@@ -326,7 +252,7 @@ test_expand_and_scope (void)
   select_row (panel, 0);
   g_assert_cmpint (yishi_registry_panel_get_n_people (panel), ==,
                    query_int (database, "SELECT count(*) FROM person WHERE deleted_at IS NULL"));
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
@@ -402,10 +328,10 @@ test_search (void)
   /* Escape clears the words. */
   search (panel, surname);
   g_signal_emit_by_name (entry, "stop-search");
-  spin (400);
+  yishi_ui_test_spin (400);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
   g_assert_cmpuint (yishi_registry_panel_get_n_people (panel), ==, total);
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static guint
@@ -484,7 +410,7 @@ test_filters (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (age), ==, 0);
   g_assert_cmpint (yishi_registry_panel_get_n_people (panel), ==,
                    query_int (database, "SELECT count(*) FROM person WHERE deleted_at IS NULL"));
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
@@ -518,7 +444,7 @@ test_sort (void)
   /* Only name, age and address sort. */
   g_assert_null (gtk_column_view_column_get_sorter (yishi_registry_panel_get_column (panel, YISHI_REGISTRY_COLUMN_PHONE)));
   g_assert_nonnull (gtk_column_view_column_get_sorter (yishi_registry_panel_get_column (panel, YISHI_REGISTRY_COLUMN_ADDRESS)));
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static YishiNodeDialog *
@@ -533,7 +459,7 @@ take_node_dialog (void)
 static void
 test_create_rename (void)
 {
-  g_autofree char *path = copy_demo ();
+  g_autofree char *path = yishi_test_copy_file (demo_path);
   YishiRegistryPanel *panel;
   YishiWindow *window = open_window (path, &panel);
   YishiRegistryTree *tree = yishi_registry_panel_get_tree (panel);
@@ -560,7 +486,7 @@ test_create_rename (void)
   g_assert_true (yishi_node_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (100);
+  yishi_ui_test_spin (100);
   item = yishi_registry_panel_get_selected_node (panel);
   g_assert_nonnull (item);
   g_assert_cmpint (yishi_registry_item_get_kind (item), ==, YISHI_NODE_GRID);
@@ -576,7 +502,7 @@ test_create_rename (void)
   g_assert_true (yishi_node_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (100);
+  yishi_ui_test_spin (100);
   item = yishi_registry_panel_get_selected_node (panel);
   g_assert_cmpint (yishi_registry_item_get_kind (item), ==, YISHI_NODE_BUILDING);
   g_assert_cmpstr (yishi_registry_item_get_name (item), ==, "10号楼");
@@ -591,7 +517,7 @@ test_create_rename (void)
   g_assert_true (yishi_node_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (100);
+  yishi_ui_test_spin (100);
   /* The same row, renamed and still selected. */
   g_assert_true (yishi_registry_panel_get_selected_node (panel) == item);
   g_assert_cmpstr (yishi_registry_item_get_name (item), ==, "11号楼");
@@ -607,18 +533,18 @@ test_create_rename (void)
   g_assert_true (yishi_node_dialog_apply (dialog, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (dialog);
-  spin (100);
+  yishi_ui_test_spin (100);
   item = yishi_registry_panel_get_selected_node (panel);
   g_assert_cmpstr (yishi_registry_item_get_name (item), ==, "11号楼");
   g_assert_cmpint (yishi_registry_item_get_parent_id (item), ==, yishi_registry_item_get_id (item_at (panel, 1)));
   g_assert_nonnull (strstr (yishi_registry_panel_get_path_text (panel), "第一网格"));
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
 test_delete_undo (void)
 {
-  g_autofree char *path = copy_demo ();
+  g_autofree char *path = yishi_test_copy_file (demo_path);
   YishiRegistryPanel *panel;
   YishiWindow *window = open_window (path, &panel);
   YishiDatabase *database = yishi_window_get_database (window);
@@ -641,14 +567,14 @@ test_delete_undo (void)
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "people"));
   adw_message_dialog_response (question, "cancel");
-  spin (50);
+  yishi_ui_test_spin (50);
   g_assert_cmpint (query_int (database, "SELECT count(*) FROM person WHERE deleted_at IS NULL"), ==, everybody);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "registry.delete", NULL));
   question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "delete");
-  spin (100);
+  yishi_ui_test_spin (100);
   /* Gone with its people; its grid is selected and counts fewer. */
   g_assert_cmpint (query_int (database, "SELECT count(*) FROM person WHERE deleted_at IS NULL"), ==,
                    everybody - living);
@@ -662,20 +588,20 @@ test_delete_undo (void)
 
   /* Undo: back, selected, with its people. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "registry.undo", NULL));
-  spin (100);
+  yishi_ui_test_spin (100);
   g_assert_cmpint (query_int (database, "SELECT count(*) FROM person WHERE deleted_at IS NULL"), ==, everybody);
   g_assert_cmpuint (yishi_registry_tree_find (tree, YISHI_NODE_BUILDING, id), !=, GTK_INVALID_LIST_POSITION);
   g_assert_cmpint (yishi_registry_item_get_id (yishi_registry_panel_get_selected_node (panel)), ==, id);
   g_assert_cmpint (yishi_registry_panel_get_n_people (panel), ==, living);
   /* Only once. */
   g_assert_false (yishi_registry_panel_undo (panel));
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
 test_changes_elsewhere (void)
 {
-  g_autofree char *path = copy_demo ();
+  g_autofree char *path = yishi_test_copy_file (demo_path);
   YishiRegistryPanel *panel;
   YishiWindow *window = open_window (path, &panel);
   YishiDatabase *database = yishi_window_get_database (window);
@@ -694,14 +620,14 @@ test_changes_elsewhere (void)
   gint64 added;
 
   gtk_selection_model_select_item (gtk_column_view_get_model (yishi_registry_panel_get_column_view (panel)), 3, TRUE);
-  spin (20);
+  yishi_ui_test_spin (20);
   g_assert_cmpint (yishi_registry_panel_get_selected_person (panel), ==, yishi_person_get_id (chosen));
 
   /* Someone moves in (another window, an import): counted, nothing else moves. */
   added = yishi_registry_add_person (database, &draft, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (added, >, 0);
-  spin (100);
+  yishi_ui_test_spin (100);
   g_assert_true (yishi_registry_panel_get_selected_node (panel) == building);
   g_assert_cmpuint (yishi_registry_item_get_n_people (building), ==, before + 1);
   g_assert_cmpuint (yishi_registry_panel_get_n_people (panel), ==, before + 1);
@@ -713,16 +639,16 @@ test_changes_elsewhere (void)
   /* A grid added elsewhere appears in its place. */
   g_assert_cmpint (yishi_registry_create_node (database, YISHI_NODE_GRID, 0, "第十网格", &error), >, 0);
   g_assert_no_error (error);
-  spin (100);
+  yishi_ui_test_spin (100);
   g_assert_cmpuint (yishi_registry_tree_get_n_grids (tree), ==, 9);
   g_assert_true (yishi_registry_panel_get_selected_node (panel) == building);
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
 test_people (void)
 {
-  g_autofree char *path = copy_demo ();
+  g_autofree char *path = yishi_test_copy_file (demo_path);
   YishiRegistryPanel *panel;
   YishiWindow *window = open_window (path, &panel);
   YishiDatabase *database = yishi_window_get_database (window);
@@ -737,15 +663,15 @@ test_people (void)
 
   /* Delete in the list: gone, and back with Undo, selected. */
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 1, TRUE);
-  spin (20);
+  yishi_ui_test_spin (20);
   g_assert_cmpint (yishi_registry_panel_get_selected_person (panel), ==, id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "registry.delete-person", NULL));
-  spin (100);
+  yishi_ui_test_spin (100);
   g_assert_cmpuint (yishi_registry_panel_get_n_people (panel), ==, living - 1);
   g_assert_cmpuint (yishi_registry_item_get_n_people (building), ==, living - 1);
   g_assert_cmpint (query_int (database, "SELECT deleted_at IS NOT NULL FROM person WHERE id = %lld", (long long)id), ==, 1);
   g_assert_true (yishi_registry_panel_undo (panel));
-  spin (100);
+  yishi_ui_test_spin (100);
   g_assert_cmpuint (yishi_registry_panel_get_n_people (panel), ==, living);
   g_assert_cmpint (yishi_registry_panel_get_selected_person (panel), ==, id);
 
@@ -760,10 +686,10 @@ test_people (void)
   g_assert_no_error (error);
   g_signal_emit_by_name (dialog, "deleted", batch);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (100);
+  yishi_ui_test_spin (100);
   g_assert_cmpuint (yishi_registry_panel_get_n_people (panel), ==, living - 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "registry.undo", NULL));
-  spin (100);
+  yishi_ui_test_spin (100);
   g_assert_cmpuint (yishi_registry_panel_get_n_people (panel), ==, living);
   g_assert_cmpint (yishi_registry_panel_get_selected_person (panel), ==, id);
 
@@ -772,7 +698,7 @@ test_people (void)
   dialog = find_toplevel (YISHI_TYPE_PERSON_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (yishi_person_dialog_get_person_id (dialog), ==, 0);
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
@@ -790,14 +716,14 @@ test_contact_board (void)
   end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (preview == NULL && g_get_monotonic_time () < end)
     {
-      spin (50);
+      yishi_ui_test_spin (50);
       preview = find_toplevel (YISHI_TYPE_PDF_PREVIEW);
     }
   g_assert_nonnull (preview);
   g_assert_null (yishi_pdf_preview_get_error (preview));
   g_assert_cmpuint (yishi_pdf_preview_get_n_pages (preview), >=, 1);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (preview)), yishi_registry_item_get_name (grid)));
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 static void
@@ -808,16 +734,7 @@ test_empty (void)
   YishiRegistryPanel *panel;
   YishiWindow *window;
 
-  {
-    g_autoptr (YishiDatabase) database = yishi_database_open (path, YISHI_DATABASE_OPEN_CREATE, &error);
-    g_autoptr (YishiCommunity) community = yishi_community_new ();
-
-    g_assert_no_error (error);
-    g_free (community->name);
-    community->name = g_strdup ("空白社区");
-    g_assert_true (yishi_community_save (database, community, &error));
-    g_assert_no_error (error);
-  }
+  g_object_unref (yishi_test_new_database ("empty.db", "空白社区"));
   window = open_window (path, &panel);
   g_assert_cmpstr (yishi_registry_panel_get_page (panel), ==, "empty");
   g_assert_cmpuint (yishi_registry_panel_get_n_people (panel), ==, 0);
@@ -835,10 +752,10 @@ test_empty (void)
     g_assert_true (yishi_node_dialog_apply (dialog, &error));
     g_assert_no_error (error);
   }
-  spin (100);
+  yishi_ui_test_spin (100);
   g_assert_cmpstr (yishi_registry_panel_get_page (panel), ==, "nobody");
   g_assert_cmpuint (yishi_registry_tree_get_n_grids (yishi_registry_panel_get_tree (panel)), ==, 1);
-  close_window (window);
+  yishi_ui_test_close_window (window);
 }
 
 int
@@ -862,6 +779,5 @@ main (int    argc,
   g_test_add_func ("/registry-panel/empty", test_empty);
 
   result = g_test_run ();
-  g_free (demo_path);
   return result;
 }

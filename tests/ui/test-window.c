@@ -19,20 +19,7 @@
 #include "yishi-window.h"
 #include "yishi-ui-test-utils.h"
 
-static char *demo_path;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
+static const char *demo_path;
 
 static YishiWindow *
 new_window (GSettings **settings_out)
@@ -42,18 +29,10 @@ new_window (GSettings **settings_out)
 
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  yishi_ui_test_spin (50);
   if (settings_out != NULL)
     *settings_out = g_steal_pointer (&settings);
   return window;
-}
-
-static void
-close_window (YishiWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
-  g_assert_finalize_object (window);
 }
 
 static char *
@@ -85,7 +64,7 @@ test_panels_on_demo (void)
       YishiPanel *panel;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", names[i]);
-      spin (30);
+      yishi_ui_test_spin (30);
       g_assert_cmpstr (yishi_window_get_panel_name (window), ==, names[i]);
       {
         g_autofree char *last = g_settings_get_string (settings, "last-panel");
@@ -122,7 +101,7 @@ test_panels_on_demo (void)
     g_assert_no_error (error);
   }
 
-  close_window (window);
+  yishi_ui_test_close (window);
 }
 
 static void
@@ -146,7 +125,7 @@ test_welcome_creates_community (void)
 
   yishi_welcome_page_fill (welcome, "和平街社区", "和平街道", "东城区", "和平街1号", "010-65123456");
   yishi_welcome_page_activate_create (welcome);
-  spin (30);
+  yishi_ui_test_spin (30);
   g_assert_cmpstr (yishi_window_get_page (window), ==, "panels");
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   community = yishi_community_load (yishi_window_get_database (window), NULL);
@@ -155,12 +134,12 @@ test_welcome_creates_community (void)
 
   /* An empty community still has real (zero) figures and empty states. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", "ledger");
-  spin (30); /* a panel reads its figures when it is shown */
+  yishi_ui_test_spin (30); /* a panel reads its figures when it is shown */
   g_assert_cmpstr (yishi_panel_get_figure (yishi_window_get_panel (window, "ledger"), 0, NULL), ==, "0");
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (YISHI_LEDGER_PANEL (yishi_window_get_panel (window, "ledger"))), ==, 0);
   g_assert_cmpstr (yishi_ledger_panel_get_page (YISHI_LEDGER_PANEL (yishi_window_get_panel (window, "ledger"))), ==, "empty");
 
-  close_window (window);
+  yishi_ui_test_close (window);
 }
 
 static void
@@ -176,7 +155,7 @@ test_bad_file (void)
   g_assert_true (g_file_set_contents (path, junk, -1, NULL));
   window = new_window (NULL);
   yishi_window_open_path (window, path);
-  spin (30);
+  yishi_ui_test_spin (30);
   g_assert_cmpstr (yishi_window_get_page (window), ==, "empty");
   g_assert_null (yishi_window_get_database (window));
 
@@ -195,7 +174,7 @@ test_bad_file (void)
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, junk);
-  close_window (window);
+  yishi_ui_test_close (window);
 }
 
 static void
@@ -217,17 +196,17 @@ test_remembers_panel_and_size (void)
   g_assert_cmpint (height, ==, 640);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  yishi_ui_test_spin (50);
   /* Only the panel on screen has read its figures. */
   g_assert_cmpuint (yishi_panel_get_n_figures (yishi_window_get_panel (window, "registry")), >, 0);
   g_assert_cmpuint (yishi_panel_get_n_figures (yishi_window_get_panel (window, "evaluation")), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", "evaluation");
-  spin (30);
+  yishi_ui_test_spin (30);
   g_assert_cmpuint (yishi_panel_get_n_figures (yishi_window_get_panel (window, "evaluation")), >, 0);
   gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_close (GTK_WINDOW (window));
-  spin (20);
+  yishi_ui_test_spin (20);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_finalize_object (window);
@@ -248,16 +227,16 @@ test_open_demo_from_welcome (void)
   g_signal_emit_by_name (yishi_window_get_welcome_page (window), "open-demo");
   while (g_strcmp0 (yishi_window_get_page (window), "panels") != 0 &&
          g_get_monotonic_time () < deadline)
-    spin (20);
+    yishi_ui_test_spin (20);
   g_assert_cmpstr (yishi_window_get_page (window), ==, "panels");
   g_assert_cmpstr (yishi_database_get_path (yishi_window_get_database (window)), ==, demo);
   /* The real file was not created by looking at demo data. */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   /* Hidden panels read nothing; the ledger loads when it is shown. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.panel", "s", "ledger");
-  spin (30);
+  yishi_ui_test_spin (30);
   g_assert_cmpuint (yishi_ledger_panel_get_n_matters (YISHI_LEDGER_PANEL (yishi_window_get_panel (window, "ledger"))), >, 0);
-  close_window (window);
+  yishi_ui_test_close (window);
 }
 
 static void
@@ -288,14 +267,14 @@ test_preferences_backup_and_restore (void)
 
       if (made->len > 0)
         break;
-      spin (10);
+      yishi_ui_test_spin (10);
     }
-  spin (50);
+  yishi_ui_test_spin (50);
 
   preferences = yishi_preferences_window_new (GTK_WINDOW (window), database, settings);
   g_object_ref (preferences);
   gtk_window_present (GTK_WINDOW (preferences));
-  spin (20);
+  yishi_ui_test_spin (20);
   before = yishi_preferences_window_get_n_backups (preferences);
   yishi_preferences_window_back_up_now (preferences);
   g_assert_cmpuint (yishi_preferences_window_get_n_backups (preferences), ==, before + 1);
@@ -316,9 +295,9 @@ test_preferences_backup_and_restore (void)
   g_assert_cmpuint (yishi_preferences_window_get_n_backups (preferences), ==, before + 2);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  spin (20);
+  yishi_ui_test_spin (20);
   g_assert_finalize_object (preferences);
-  close_window (window);
+  yishi_ui_test_close (window);
 }
 
 int
@@ -337,6 +316,5 @@ main (int    argc,
   g_test_add_func ("/preferences/backup-and-restore", test_preferences_backup_and_restore);
 
   result = g_test_run ();
-  g_free (demo_path);
   return result;
 }
