@@ -21,6 +21,7 @@
 #include "yishi-clock.h"
 #include "yishi-community.h"
 #include "yishi-enums.h"
+#include "yishi-form.h"
 #include "yishi-lookup.h"
 
 #include "yishi-intake-dialog.h"
@@ -106,20 +107,7 @@ static void
 show_error (YishiIntakeDialog *self,
             const char        *text)
 {
-  g_free (self->error_text);
-  self->error_text = g_strdup (text);
-  gtk_label_set_text (self->error_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
-}
-
-static void
-set_row_error (gpointer row,
-               gboolean error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  yishi_form_show_error (self->error_label, &self->error_text, text);
 }
 
 /* Field values ------------------------------------------------------------------------ */
@@ -237,7 +225,7 @@ on_phone_changed (YishiIntakeDialog *self)
 {
   g_autofree char *phone = trimmed (text_of (self->phone_row));
 
-  set_row_error (self->phone_row, *phone != '\0' && !yishi_phone_is_valid (phone));
+  yishi_form_set_row_error (self->phone_row, *phone != '\0' && !yishi_phone_is_valid (phone));
 }
 
 /* Urgency: a coloured dot, and what the colour means ---------------------------------- */
@@ -295,7 +283,7 @@ on_received_changed (YishiIntakeDialog *self)
 {
   g_autoptr (GDateTime) when = parse_received (text_of (self->received_row));
 
-  set_row_error (self->received_row, when == NULL);
+  yishi_form_set_row_error (self->received_row, when == NULL);
   update_urgency_subtitle (self);
 }
 
@@ -997,7 +985,7 @@ yishi_intake_dialog_submit (YishiIntakeDialog  *self,
     {
       g_set_error_literal (&local_error, YISHI_DATABASE_ERROR, YISHI_DATABASE_ERROR_INVALID,
                            _("The time received must be written like 2026-12-01 09:30."));
-      set_row_error (self->received_row, TRUE);
+      yishi_form_set_row_error (self->received_row, TRUE);
       goto failed;
     }
   received = yishi_clock_format_utc (when);
@@ -1036,7 +1024,7 @@ yishi_intake_dialog_submit (YishiIntakeDialog  *self,
       g_array_append_val (files, item);
     }
 
-  set_row_error (self->title_row, *title == '\0');
+  yishi_form_set_row_error (self->title_row, *title == '\0');
   id = yishi_attachments_file_issue (self->database, &draft,
                                      (YishiAttachmentNew *)(gpointer)files->data, files->len,
                                      &serial, &local_error);
@@ -1086,23 +1074,6 @@ file_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->error_label));
 }
 
-static gboolean
-on_window_key (GtkEventControllerKey *controller,
-               guint                  keyval,
-               guint                  keycode,
-               GdkModifierType        state,
-               YishiIntakeDialog     *self)
-{
-  /* Ctrl+Enter files from any field, the content's text view included. */
-  if ((state & GDK_CONTROL_MASK) != 0 &&
-      (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "intake.file", NULL);
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* Building the form ---------------------------------------------------------------------- */
 
 static AdwPreferencesGroup *
@@ -1115,31 +1086,6 @@ add_group (GtkBox     *form,
     adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_box_append (form, group);
   return ADW_PREFERENCES_GROUP (group);
-}
-
-static gpointer
-add_row (AdwPreferencesGroup *group,
-         GtkWidget           *row,
-         const char          *title)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
-#define add_entry(group, title) ADW_ENTRY_ROW (add_row ((group), adw_entry_row_new (), (title)))
-
-static AdwComboRow *
-add_combo (AdwPreferencesGroup *group,
-           const char          *title,
-           GListModel          *model)
-{
-  AdwComboRow *row = add_row (group, adw_combo_row_new (), title);
-
-  adw_combo_row_set_model (row, model);
-  g_object_unref (model);
-  return row;
 }
 
 /* @first, then the items with their detail (the grid of a building). */
@@ -1173,7 +1119,7 @@ build_requester (YishiIntakeDialog *self,
   GtkWidget *toggle = gtk_switch_new ();
   GtkWidget *anonymous = adw_action_row_new ();
 
-  self->name_row = add_entry (group, _("_Name, or the last 4 digits of the phone"));
+  self->name_row = yishi_form_add_entry (group, _("_Name, or the last 4 digits of the phone"));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->name_row), 64);
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (on_name_changed), self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1198,7 +1144,7 @@ build_requester (YishiIntakeDialog *self,
   gtk_popover_set_child (self->people_popover, list);
   gtk_widget_set_parent (GTK_WIDGET (self->people_popover), GTK_WIDGET (self->name_row));
 
-  add_row (group, anonymous, _("_Anonymous"));
+  yishi_form_add_row (group, anonymous, _("_Anonymous"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (anonymous),
                                _("The name is not recorded; the phone is kept for the answer"));
   self->anonymous_switch = GTK_SWITCH (toggle);
@@ -1207,7 +1153,7 @@ build_requester (YishiIntakeDialog *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (anonymous), toggle);
   g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_anonymous_changed), self);
 
-  self->phone_row = add_entry (group, _("Contact _phone"));
+  self->phone_row = yishi_form_add_entry (group, _("Contact _phone"));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->phone_row), 20);
   adw_entry_row_set_input_purpose (self->phone_row, GTK_INPUT_PURPOSE_PHONE);
   g_signal_connect_swapped (self->phone_row, "changed", G_CALLBACK (on_phone_changed), self);
@@ -1225,28 +1171,30 @@ build_form (YishiIntakeDialog *self,
   g_autofree char *now_text = format_local (now);
 
   group = add_group (form, _("Reception"));
-  self->channel_row = add_combo (group, _("_Channel"), enum_model (YISHI_ENUM_CHANNEL));
+  self->channel_row = yishi_form_add_combo (group, _("_Channel"), enum_model (YISHI_ENUM_CHANNEL));
   adw_combo_row_set_selected (self->channel_row, enum_position (YISHI_ENUM_CHANNEL, "phone", 0));
-  self->received_row = add_entry (group, _("_Time received (YYYY-MM-DD HH:MM)"));
+  self->received_row = yishi_form_add_entry (group, _("_Time received (YYYY-MM-DD HH:MM)"));
   gtk_editable_set_text (GTK_EDITABLE (self->received_row), now_text);
   g_signal_connect_swapped (self->received_row, "changed", G_CALLBACK (on_received_changed), self);
 
   build_requester (self, form);
 
   group = add_group (form, _("Place"));
-  self->building_row = add_combo (group, _("_Building"),
-                                  lookup_model (self->buildings, _("— not in the registry —")));
+  self->building_row =
+    yishi_form_add_combo (group, _("_Building"),
+                          lookup_model (self->buildings, _("— not in the registry —")));
   g_signal_connect_swapped (self->building_row, "notify::selected",
                             G_CALLBACK (refresh_similar), self);
-  self->place_row = add_entry (group, _("Place as described (street, courtyard, shop…)"));
+  self->place_row =
+    yishi_form_add_entry (group, _("Place as described (street, courtyard, shop…)"));
 
   group = add_group (form, _("Matter"));
-  self->kind_row = add_combo (group, _("_Kind"), enum_model (YISHI_ENUM_ISSUE_KIND));
+  self->kind_row = yishi_form_add_combo (group, _("_Kind"), enum_model (YISHI_ENUM_ISSUE_KIND));
   g_signal_connect_swapped (self->kind_row, "notify::selected",
                             G_CALLBACK (update_urgency_subtitle), self);
-  self->category_row = add_combo (group, _("C_ategory"),
-                                  lookup_model (self->categories, _("— none —")));
-  self->urgency_row = add_combo (group, _("_Urgency"), enum_model (YISHI_ENUM_URGENCY));
+  self->category_row = yishi_form_add_combo (group, _("C_ategory"),
+                                             lookup_model (self->categories, _("— none —")));
+  self->urgency_row = yishi_form_add_combo (group, _("_Urgency"), enum_model (YISHI_ENUM_URGENCY));
   {
     g_autoptr (GtkListItemFactory) compact = urgency_factory (FALSE);
     g_autoptr (GtkListItemFactory) detailed = urgency_factory (TRUE);
@@ -1257,7 +1205,7 @@ build_form (YishiIntakeDialog *self,
   adw_combo_row_set_selected (self->urgency_row, enum_position (YISHI_ENUM_URGENCY, "blue", 2));
   g_signal_connect_swapped (self->urgency_row, "notify::selected",
                             G_CALLBACK (update_urgency_subtitle), self);
-  self->title_row = add_entry (group, _("_Title"));
+  self->title_row = yishi_form_add_entry (group, _("_Title"));
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (schedule_similar), self);
 
   group = add_group (form, _("Content"));
@@ -1301,14 +1249,7 @@ yishi_intake_dialog_constructed (GObject *object)
 {
   YishiIntakeDialog *self = YISHI_INTAKE_DIALOG (object);
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *file = gtk_button_new_with_mnemonic (_("_File Matter"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *error = gtk_label_new (NULL);
-  GtkEventController *keys = gtk_event_controller_key_new ();
 
   G_OBJECT_CLASS (yishi_intake_dialog_parent_class)->constructed (object);
 
@@ -1316,49 +1257,21 @@ yishi_intake_dialog_constructed (GObject *object)
   self->buildings = yishi_lookup_list (self->database, YISHI_LOOKUP_BUILDINGS, NULL);
   self->categories = yishi_lookup_list (self->database, YISHI_LOOKUP_CATEGORIES, NULL);
 
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
-                                   adw_window_title_new (_("New Matter"), NULL));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (file), "intake.file");
-  gtk_widget_add_css_class (file, "suggested-action");
-  gtk_widget_set_tooltip_text (file, _("File the matter (Ctrl+Enter)"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), file);
-  gtk_box_append (GTK_BOX (toolbar), header);
+  gtk_box_append (GTK_BOX (toolbar),
+                  yishi_form_header_bar (adw_window_title_new (_("New Matter"), NULL),
+                                         _("_File Matter"), "intake.file",
+                                         _("File the matter (Ctrl+Enter)")));
 
   /* Store errors, above the form so they are always in sight. */
-  self->error_label = GTK_LABEL (error);
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_label_set_selectable (self->error_label, TRUE);
-  gtk_widget_add_css_class (error, "error");
-  g_object_set (error, "margin-start", 18, "margin-end", 18,
-                "margin-top", 8, "margin-bottom", 8, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (error), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Error"), -1);
-  gtk_widget_set_visible (error, FALSE);
-  gtk_box_append (GTK_BOX (toolbar), error);
+  self->error_label = yishi_form_error_banner_new ();
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->error_label));
 
-  g_object_set (form, "margin-start", 12, "margin-end", 12,
-                "margin-top", 18, "margin-bottom", 24, NULL);
   build_form (self, GTK_BOX (form));
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
-  adw_clamp_set_child (ADW_CLAMP (clamp), form);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), scroller);
+  gtk_box_append (GTK_BOX (toolbar), yishi_form_scrolled_page (form));
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, toolbar);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_window_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  self->toasts = yishi_form_set_content (ADW_WINDOW (self), toolbar);
+  /* Ctrl+Enter files from any field, the content's text view included. */
+  yishi_form_add_submit_keys (GTK_WIDGET (self), "intake.file", FALSE);
 
   gtk_window_set_title (GTK_WINDOW (self), _("New Matter"));
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->channel_row));
@@ -1463,7 +1376,7 @@ yishi_intake_dialog_class_init (YishiIntakeDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "intake.file", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "intake.add-files", NULL, add_files_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  yishi_form_class_bind_keys (widget_class, NULL);
 }
 
 static void

@@ -156,28 +156,6 @@ static void after_refresh (YishiLedgerPanel *self,
 /* Toasts and undo ------------------------------------------------------------------ */
 
 static void
-add_toast (YishiLedgerPanel *self,
-           AdwToast         *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_message (YishiLedgerPanel *self,
-              const char       *text)
-{
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, 5);
-  add_toast (self, toast);
-}
-
-static void
 on_undo_toast_dismissed (AdwToast         *toast,
                          YishiLedgerPanel *self)
 {
@@ -211,13 +189,7 @@ yishi_ledger_panel_undo (YishiLedgerPanel *self)
   id = self->undo_id;
   self->undo_kind = UNDO_NONE;
   self->undo_id = 0;
-  if (self->undo_toast != NULL)
-    {
-      AdwToast *toast = self->undo_toast;
-
-      g_clear_weak_pointer (&self->undo_toast);
-      adw_toast_dismiss (toast);
-    }
+  yishi_panel_dismiss_undo_toast (YISHI_PANEL (self), &self->undo_toast);
   if (self->database == NULL || kind == UNDO_NONE)
     return FALSE;
 
@@ -227,7 +199,7 @@ yishi_ledger_panel_undo (YishiLedgerPanel *self)
     done = yishi_issue_store_unmerge (self->database, id, &error);
   if (!done)
     {
-      show_message (self, error->message);
+      yishi_panel_show_message (YISHI_PANEL (self), error->message);
       return FALSE;
     }
   /* The database's "changed" refreshes the list; it brings the matter back selected. */
@@ -240,7 +212,11 @@ on_undo_clicked (AdwToast         *toast,
                  YishiLedgerPanel *self)
 {
   if (self->undo_toast == toast)
-    yishi_ledger_panel_undo (self);
+    {
+      /* The toast dismisses itself after this: not a second time from the undo. */
+      g_clear_weak_pointer (&self->undo_toast);
+      yishi_ledger_panel_undo (self);
+    }
 }
 
 static void
@@ -249,24 +225,10 @@ offer_undo (YishiLedgerPanel *self,
             UndoKind          kind,
             gint64            id)
 {
-  AdwToast *toast = adw_toast_new (text);
-
-  if (self->undo_toast != NULL)
-    {
-      AdwToast *old = self->undo_toast;
-
-      g_clear_weak_pointer (&self->undo_toast);
-      adw_toast_dismiss (old);
-    }
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 8);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
   self->undo_kind = kind;
   self->undo_id = id;
-  g_set_weak_pointer (&self->undo_toast, toast);
-  add_toast (self, toast);
+  yishi_panel_show_undo_toast (YISHI_PANEL (self), text, &self->undo_toast,
+                               G_CALLBACK (on_undo_clicked), G_CALLBACK (on_undo_toast_dismissed));
 }
 
 /* Cells ---------------------------------------------------------------------------- */
@@ -430,18 +392,11 @@ begin_refresh (YishiLedgerPanel *self,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
   GListModel *rows = gtk_single_selection_get_model (self->selection);
   guint hint = gtk_single_selection_get_selected (self->selection);
-  guint n = rows ? g_list_model_get_n_items (rows) : 0;
-  double row_height;
 
   if (kind != REFRESH_DATA)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
-  if (rows != NULL && n > 0 && gtk_adjustment_get_upper (adjustment) > 0)
-    {
-      row_height = MAX (1.0, gtk_adjustment_get_upper (adjustment) / n);
-      yishi_paged_rows_set_visible (YISHI_PAGED_ROWS (rows),
-                                    (guint)(gtk_adjustment_get_value (adjustment) / row_height),
-                                    (guint)(gtk_adjustment_get_page_size (adjustment) / row_height) + 2);
-    }
+  if (rows != NULL)
+    yishi_paged_rows_set_visible_area (YISHI_PAGED_ROWS (rows), adjustment);
   self->refreshing = TRUE;
   return hint != GTK_INVALID_LIST_POSITION ? hint : self->pending_position;
 }
@@ -480,19 +435,6 @@ find_current (YishiLedgerPanel *self,
       position = yishi_issue_list_find (self->list, self->current_id);
     }
   return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
-}
-
-static void
-scroll_to (YishiLedgerPanel *self,
-           guint             position)
-{
-  GtkWidget *child;
-
-  /* GTK 4.8 has no gtk_column_view_scroll_to (); its list view has the action. */
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
 /* Counting and empty states -------------------------------------------------------- */
@@ -1054,7 +996,7 @@ yishi_ledger_panel_select (YishiLedgerPanel *self,
   update_count (self);
   update_actions (self);
   if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to (self, position);
+    yishi_column_view_scroll_to (self->column_view, position);
   return position != GTK_INVALID_LIST_POSITION;
 }
 
@@ -1093,7 +1035,7 @@ yishi_ledger_panel_delete_selected (YishiLedgerPanel *self)
   serial = g_strdup (detail->serial);
   if (!yishi_issue_store_set_deleted (self->database, id, TRUE, &error))
     {
-      show_message (self, error->message);
+      yishi_panel_show_message (YISHI_PANEL (self), error->message);
       return FALSE;
     }
   self->pending_position = gtk_single_selection_get_selected (self->selection);
@@ -1306,11 +1248,7 @@ yishi_ledger_panel_dispose (GObject *object)
 
   if (self->database != NULL)
     g_clear_signal_handler (&self->lookups_changed_id, self->database);
-  if (self->undo_toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
-      g_clear_weak_pointer (&self->undo_toast);
-    }
+  yishi_panel_release_undo_toast (YISHI_PANEL (self), &self->undo_toast);
   if (self->selection != NULL && gtk_single_selection_get_model (self->selection) != NULL)
     yishi_paged_rows_flush (YISHI_PAGED_ROWS (gtk_single_selection_get_model (self->selection)));
   if (self->column_view != NULL)

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "yishi-enums.h"
+#include "yishi-form.h"
 #include "yishi-person-check.h"
 
 #include "yishi-organisations-dialog.h"
@@ -53,16 +54,7 @@ static void
 show_error (YishiOrganisationsDialog *self,
             const char               *text)
 {
-  g_free (self->error_text);
-  self->error_text = g_strdup (text);
-  gtk_label_set_text (self->error_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
-}
-
-static char *
-trimmed_text (gpointer editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+  yishi_form_show_error (self->error_label, &self->error_text, text);
 }
 
 static const char *
@@ -98,13 +90,6 @@ find_organisation (YishiOrganisationsDialog *self,
 
 /* The editor ----------------------------------------------------------------------------------- */
 
-static void
-set_text (AdwEntryRow *row,
-          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
 void
 yishi_organisations_dialog_fill (YishiOrganisationsDialog *self,
                                  const YishiOrganisation  *organisation)
@@ -113,11 +98,11 @@ yishi_organisations_dialog_fill (YishiOrganisationsDialog *self,
 
   adw_combo_row_set_selected (self->kind_row, kind_position (organisation ? organisation->kind
                                                                           : NULL));
-  set_text (self->name_row, organisation ? organisation->name : NULL);
-  set_text (self->contact_row, organisation ? organisation->contact_name : NULL);
-  set_text (self->phone_row, organisation ? organisation->contact_phone : NULL);
-  set_text (self->address_row, organisation ? organisation->address : NULL);
-  set_text (self->notes_row, organisation ? organisation->notes : NULL);
+  yishi_form_set_text (self->name_row, organisation ? organisation->name : NULL);
+  yishi_form_set_text (self->contact_row, organisation ? organisation->contact_name : NULL);
+  yishi_form_set_text (self->phone_row, organisation ? organisation->contact_phone : NULL);
+  yishi_form_set_text (self->address_row, organisation ? organisation->address : NULL);
+  yishi_form_set_text (self->notes_row, organisation ? organisation->notes : NULL);
 }
 
 /* Puts the organisation @id, or a blank new one (@id 0), in the editor. */
@@ -141,7 +126,7 @@ yishi_organisations_dialog_edit (YishiOrganisationsDialog *self,
 static void
 on_phone_changed (YishiOrganisationsDialog *self)
 {
-  g_autofree char *phone = trimmed_text (self->phone_row);
+  g_autofree char *phone = yishi_form_text (self->phone_row);
 
   if (*phone != '\0' && !yishi_phone_normalise (phone, NULL, NULL))
     gtk_widget_add_css_class (GTK_WIDGET (self->phone_row), "error");
@@ -265,11 +250,11 @@ yishi_organisations_dialog_save (YishiOrganisationsDialog  *self,
 
   g_return_val_if_fail (YISHI_IS_ORGANISATIONS_DIALOG (self), FALSE);
 
-  name = trimmed_text (self->name_row);
-  contact = trimmed_text (self->contact_row);
-  phone = trimmed_text (self->phone_row);
-  address = trimmed_text (self->address_row);
-  notes = trimmed_text (self->notes_row);
+  name = yishi_form_text (self->name_row);
+  contact = yishi_form_text (self->contact_row);
+  phone = yishi_form_text (self->phone_row);
+  address = yishi_form_text (self->address_row);
+  notes = yishi_form_text (self->notes_row);
   if (*phone != '\0' && !yishi_phone_normalise (phone, &normalised, &local_error))
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->phone_row));
@@ -380,92 +365,34 @@ new_action (GtkWidget  *widget,
 
 /* Building ------------------------------------------------------------------------------------- */
 
-static AdwEntryRow *
-add_entry (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
 static GtkWidget *
 build_editor (YishiOrganisationsDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Delete…"));
-  GtkWidget *error = gtk_label_new (NULL);
   GtkStringList *kinds = gtk_string_list_new (NULL);
   guint n;
   const YishiEnumValue *values = yishi_enum_values (YISHI_ENUM_ORGANISATION_KIND, &n);
 
-  self->error_label = GTK_LABEL (error);
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_label_set_selectable (self->error_label, TRUE);
-  gtk_widget_add_css_class (error, "error");
-  gtk_widget_set_visible (error, FALSE);
-  gtk_box_append (GTK_BOX (box), error);
+  self->error_label = yishi_form_error_label_new ();
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
 
   self->editor_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   for (guint i = 0; i < n; i++)
     gtk_string_list_append (kinds, yishi_enum_label (YISHI_ENUM_ORGANISATION_KIND, values[i].id));
-  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("_Kind"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->kind_row), TRUE);
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  g_object_unref (kinds);
-  adw_preferences_group_add (self->editor_group, GTK_WIDGET (self->kind_row));
-  self->name_row = add_entry (self->editor_group, _("_Name"));
-  self->contact_row = add_entry (self->editor_group, _("_Contact person"));
-  self->phone_row = add_entry (self->editor_group, _("Contact _phone"));
+  self->kind_row = yishi_form_add_combo (self->editor_group, _("_Kind"), G_LIST_MODEL (kinds));
+  self->name_row = yishi_form_add_entry (self->editor_group, _("_Name"));
+  self->contact_row = yishi_form_add_entry (self->editor_group, _("_Contact person"));
+  self->phone_row = yishi_form_add_entry (self->editor_group, _("Contact _phone"));
   adw_entry_row_set_input_purpose (self->phone_row, GTK_INPUT_PURPOSE_PHONE);
   g_signal_connect_swapped (self->phone_row, "changed", G_CALLBACK (on_phone_changed), self);
-  self->address_row = add_entry (self->editor_group, _("_Address"));
-  self->notes_row = add_entry (self->editor_group, _("N_otes"));
+  self->address_row = yishi_form_add_entry (self->editor_group, _("_Address"));
+  self->notes_row = yishi_form_add_entry (self->editor_group, _("N_otes"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor_group));
 
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "organisations.delete");
-  gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "organisations.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_widget_set_tooltip_text (save, _("Save (Ctrl+S)"));
-  gtk_box_append (GTK_BOX (buttons), remove);
-  gtk_box_append (GTK_BOX (buttons), save);
-  gtk_box_append (GTK_BOX (box), buttons);
-  self->delete_button = remove;
+  gtk_box_append (GTK_BOX (box), yishi_form_editor_buttons ("organisations.save",
+                                                            "organisations.delete",
+                                                            &self->delete_button));
   return box;
-}
-
-static GtkWidget *
-scrolled (GtkWidget *child,
-          int        width)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  g_object_set (child, "margin-start", 18, "margin-end", 18, "margin-top", 18,
-                "margin-bottom", 18, NULL);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
-  adw_clamp_set_child (ADW_CLAMP (clamp), child);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  if (width > 0)
-    {
-      gtk_widget_set_size_request (scroller, width, -1);
-      gtk_widget_set_hexpand (scroller, FALSE);
-    }
-  else
-    gtk_widget_set_hexpand (scroller, TRUE);
-  return scroller;
 }
 
 static void
@@ -491,15 +418,13 @@ yishi_organisations_dialog_constructed (GObject *object)
   gtk_box_append (GTK_BOX (toolbar), header);
 
   self->lists = GTK_BOX (lists);
-  gtk_box_append (GTK_BOX (panes), scrolled (lists, -1));
+  gtk_box_append (GTK_BOX (panes), yishi_form_scrolled_pane (lists, -1));
   gtk_box_append (GTK_BOX (panes), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (panes), scrolled (build_editor (self), 400));
+  gtk_box_append (GTK_BOX (panes), yishi_form_scrolled_pane (build_editor (self), 400));
   gtk_widget_set_vexpand (panes, TRUE);
   gtk_box_append (GTK_BOX (toolbar), panes);
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, toolbar);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  self->toasts = yishi_form_set_content (ADW_WINDOW (self), toolbar);
   gtk_window_set_title (GTK_WINDOW (self), _("Organisations in the Area"));
 
   reload (self);
@@ -588,11 +513,7 @@ yishi_organisations_dialog_class_init (YishiOrganisationsDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "organisations.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "organisations.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "organisations.new", NULL, new_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "organisations.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "organisations.save", NULL);
+  yishi_form_class_bind_keys (widget_class, "organisations.save");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "organisations.new", NULL);
 }

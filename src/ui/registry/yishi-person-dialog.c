@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "yishi-clock.h"
+#include "yishi-form.h"
 #include "yishi-person-check.h"
 
 #include "yishi-person-pages.h"
@@ -35,56 +36,6 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (YishiPersonDialog, yishi_person_dialog, ADW_TYPE_WINDOW)
 
 /* Shared helpers (declared in yishi-person-pages.h) -------------------------------------------- */
-
-AdwEntryRow *
-yishi_person_dialog_add_entry (AdwPreferencesGroup *group,
-                               const char          *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
-/* Takes @model. */
-AdwComboRow *
-yishi_person_dialog_add_combo (AdwPreferencesGroup *group,
-                               const char          *title,
-                               GListModel          *model)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
-  g_object_unref (model);
-  adw_preferences_group_add (group, row);
-  return ADW_COMBO_ROW (row);
-}
-
-GtkSwitch *
-yishi_person_dialog_add_switch (AdwPreferencesGroup  *group,
-                                const char           *title,
-                                const char           *subtitle,
-                                AdwActionRow        **row_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  adw_preferences_group_add (group, row);
-  if (row_out != NULL)
-    *row_out = ADW_ACTION_ROW (row);
-  return GTK_SWITCH (toggle);
-}
 
 /* The labels of an enumeration, after @first when not NULL. */
 GListModel *
@@ -133,56 +84,11 @@ yishi_person_dialog_enum_position (YishiEnum   which,
   return 0;
 }
 
-/* The trimmed text of an editable, never NULL. */
-char *
-yishi_person_dialog_text (gpointer editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
-}
-
-void
-yishi_person_dialog_set_text (AdwEntryRow *row,
-                              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
-/* A page of the view stack: @content, clamped and scrolled. */
-GtkWidget *
-yishi_person_dialog_scrolled_page (GtkWidget *content)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  g_object_set (content, "margin-start", 12, "margin-end", 12, "margin-top", 18,
-                "margin-bottom", 24, NULL);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
-}
-
-static void
-set_row_error (gpointer row,
-               gboolean error)
-{
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static void
 show_error (YishiPersonDialog *self,
             const char        *text)
 {
-  g_free (self->error_text);
-  self->error_text = g_strdup (text);
-  gtk_label_set_text (self->error_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
+  yishi_form_show_error (self->error_label, &self->error_text, text);
 }
 
 void
@@ -214,8 +120,8 @@ selected_gender (YishiPersonDialog *self)
 static void
 update_mismatch (YishiPersonDialog *self)
 {
-  g_autofree char *id_number = yishi_person_dialog_text (self->id_row);
-  g_autofree char *birth = yishi_person_dialog_text (self->birth_row);
+  g_autofree char *id_number = yishi_form_text (self->id_row);
+  g_autofree char *birth = yishi_form_text (self->birth_row);
   g_autofree char *iso = NULL;
   g_autofree char *warning = NULL;
 
@@ -239,7 +145,7 @@ hide_duplicate (YishiPersonDialog *self)
 static void
 on_id_changed (YishiPersonDialog *self)
 {
-  g_autofree char *text = yishi_person_dialog_text (self->id_row);
+  g_autofree char *text = yishi_form_text (self->id_row);
   g_autoptr (GError) error = NULL;
   g_autofree char *birth = NULL;
   const char *gender = NULL;
@@ -248,7 +154,7 @@ on_id_changed (YishiPersonDialog *self)
   if (!self->filling)
     hide_duplicate (self);
   gtk_widget_remove_css_class (GTK_WIDGET (self->derived_row), "error");
-  set_row_error (self->id_row, FALSE);
+  yishi_form_set_row_error (self->id_row, FALSE);
   if (*text == '\0')
     gtk_widget_set_visible (GTK_WIDGET (self->derived_row), FALSE);
   else if (length < 18)
@@ -265,12 +171,12 @@ on_id_changed (YishiPersonDialog *self)
                                      _("Not a valid ID number"));
       adw_action_row_set_subtitle (self->derived_row, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->derived_row), "error");
-      set_row_error (self->id_row, TRUE);
+      yishi_form_set_row_error (self->id_row, TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->derived_row), TRUE);
     }
   else
     {
-      g_autofree char *typed_birth = yishi_person_dialog_text (self->birth_row);
+      g_autofree char *typed_birth = yishi_form_text (self->birth_row);
       /* Translators: the birth date and the gender an ID number gives */
       g_autofree char *derived = g_strdup_printf (_("Born %s · %s"), birth,
                                                   yishi_enum_label (YISHI_ENUM_GENDER, gender));
@@ -281,7 +187,7 @@ on_id_changed (YishiPersonDialog *self)
       gtk_widget_set_visible (GTK_WIDGET (self->derived_row), TRUE);
       /* Fill in what is still empty; what was typed stays (and is compared below). */
       if (!self->filling && *typed_birth == '\0')
-        yishi_person_dialog_set_text (self->birth_row, birth);
+        yishi_form_set_text (self->birth_row, birth);
       if (!self->filling && g_strcmp0 (selected_gender (self), "unknown") == 0)
         adw_combo_row_set_selected (self->gender_row,
                                     yishi_person_dialog_enum_position (YISHI_ENUM_GENDER, gender,
@@ -293,20 +199,21 @@ on_id_changed (YishiPersonDialog *self)
 static void
 on_birth_changed (YishiPersonDialog *self)
 {
-  g_autofree char *text = yishi_person_dialog_text (self->birth_row);
+  g_autofree char *text = yishi_form_text (self->birth_row);
 
-  set_row_error (self->birth_row, *text != '\0' && !yishi_date_repair (text, NULL, NULL));
+  yishi_form_set_row_error (self->birth_row,
+                            *text != '\0' && !yishi_date_repair (text, NULL, NULL));
   update_mismatch (self);
 }
 
 static void
 on_phone_changed (YishiPersonDialog *self)
 {
-  g_autofree char *text = yishi_person_dialog_text (self->phone_row);
+  g_autofree char *text = yishi_form_text (self->phone_row);
   g_autoptr (GError) error = NULL;
   gboolean bad = *text != '\0' && !yishi_phone_normalise (text, NULL, &error);
 
-  set_row_error (self->phone_row, bad);
+  yishi_form_set_row_error (self->phone_row, bad);
   adw_action_row_set_subtitle (self->phone_error_row, bad ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->phone_error_row), bad);
 }
@@ -356,15 +263,15 @@ fill_form (YishiPersonDialog *self)
   YishiPersonDetail *detail = self->detail;
 
   self->filling = TRUE;
-  yishi_person_dialog_set_text (self->name_row, detail ? detail->name : NULL);
+  yishi_form_set_text (self->name_row, detail ? detail->name : NULL);
   adw_combo_row_set_selected (self->gender_row,
                               yishi_person_dialog_enum_position (YISHI_ENUM_GENDER,
                                                                  detail ? detail->gender
                                                                         : "unknown",
                                                                  FALSE));
-  yishi_person_dialog_set_text (self->birth_row, detail ? detail->birth_date : NULL);
-  yishi_person_dialog_set_text (self->id_row, detail ? detail->id_number : NULL);
-  yishi_person_dialog_set_text (self->phone_row, detail ? detail->phone : NULL);
+  yishi_form_set_text (self->birth_row, detail ? detail->birth_date : NULL);
+  yishi_form_set_text (self->id_row, detail ? detail->id_number : NULL);
+  yishi_form_set_text (self->phone_row, detail ? detail->phone : NULL);
   adw_combo_row_set_selected (self->residence_row,
                               yishi_person_dialog_enum_position (YISHI_ENUM_RESIDENCE_TYPE,
                                                                  detail ? detail->residence_type
@@ -434,7 +341,7 @@ show_duplicate (YishiPersonDialog *self,
   adw_action_row_set_subtitle (self->duplicate_row,
                                _("Nothing was saved. Open that person, or correct the number."));
   gtk_widget_set_visible (GTK_WIDGET (self->duplicate_group), TRUE);
-  set_row_error (self->id_row, TRUE);
+  yishi_form_set_row_error (self->id_row, TRUE);
 }
 
 static void
@@ -486,10 +393,10 @@ yishi_person_dialog_save (YishiPersonDialog  *self,
 
   g_return_val_if_fail (YISHI_IS_PERSON_DIALOG (self), FALSE);
 
-  name = yishi_person_dialog_text (self->name_row);
-  id_number = yishi_person_dialog_text (self->id_row);
-  birth = yishi_person_dialog_text (self->birth_row);
-  phone = yishi_person_dialog_text (self->phone_row);
+  name = yishi_form_text (self->name_row);
+  id_number = yishi_form_text (self->id_row);
+  birth = yishi_form_text (self->birth_row);
+  phone = yishi_form_text (self->phone_row);
   notes = notes_text (self);
   gender = selected_gender (self);
 
@@ -579,25 +486,14 @@ save_action (GtkWidget  *widget,
   yishi_person_dialog_save (YISHI_PERSON_DIALOG (widget), NULL);
 }
 
-static gboolean
-on_window_key (GtkEventControllerKey *controller,
-               guint                  keyval,
-               guint                  keycode,
-               GdkModifierType        state,
-               YishiPersonDialog     *self)
-{
-  /* Ctrl+Enter and Ctrl+S save from any field, the notes included. */
-  if ((state & GDK_CONTROL_MASK) != 0 &&
-      (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter ||
-       keyval == GDK_KEY_s || keyval == GDK_KEY_S))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "person.save", NULL);
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* Deleting ------------------------------------------------------------------------------------- */
+
+static gboolean
+destroy_when_idle (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_delete_response (AdwMessageDialog  *dialog,
@@ -616,7 +512,11 @@ on_delete_response (AdwMessageDialog  *dialog,
       return;
     }
   g_signal_emit (self, signals[DELETED], 0, batch);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Not from inside the message dialog's own response: it is transient for this window
+   * and still finishing its response when the handler returns. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_when_idle, g_object_ref (self),
+                   g_object_unref);
 }
 
 static void
@@ -657,7 +557,7 @@ on_move_clicked (YishiPersonDialog *self)
     {
       g_autofree char *today = yishi_clock_today ();
 
-      yishi_person_dialog_set_text (self->move_date_row, today);
+      yishi_form_set_text (self->move_date_row, today);
       if (self->household_id != 0)
         yishi_place_picker_select (&self->move_picker, YISHI_NODE_HOUSEHOLD, self->household_id);
       gtk_widget_grab_focus (GTK_WIDGET (self->move_picker.rows[0]));
@@ -696,7 +596,7 @@ on_move_apply (YishiPersonDialog *self)
       return;
     }
 
-  date = yishi_person_dialog_text (self->move_date_row);
+  date = yishi_form_text (self->move_date_row);
   if (*date != '\0' && !yishi_date_repair (date, &iso, &error))
     {
       show_error (self, error->message);
@@ -778,20 +678,20 @@ build_identity (YishiPersonDialog *self,
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Identity"));
   gtk_box_append (page, GTK_WIDGET (group));
-  self->name_row = yishi_person_dialog_add_entry (group, _("_Name"));
+  self->name_row = yishi_form_add_entry (group, _("_Name"));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->name_row), 64);
-  self->id_row = yishi_person_dialog_add_entry (group, _("_ID number"));
+  self->id_row = yishi_form_add_entry (group, _("_ID number"));
   g_signal_connect_swapped (self->id_row, "changed", G_CALLBACK (on_id_changed), self);
   self->derived_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->derived_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->derived_row), FALSE);
   adw_preferences_group_add (group, GTK_WIDGET (self->derived_row));
   self->gender_row =
-    yishi_person_dialog_add_combo (group, _("_Gender"),
-                                   yishi_person_dialog_enum_model (YISHI_ENUM_GENDER, NULL));
+    yishi_form_add_combo (group, _("_Gender"),
+                          yishi_person_dialog_enum_model (YISHI_ENUM_GENDER, NULL));
   g_signal_connect_swapped (self->gender_row, "notify::selected", G_CALLBACK (update_mismatch),
                             self);
-  self->birth_row = yishi_person_dialog_add_entry (group, _("_Birth date (YYYY-MM-DD)"));
+  self->birth_row = yishi_form_add_entry (group, _("_Birth date (YYYY-MM-DD)"));
   g_signal_connect_swapped (self->birth_row, "changed", G_CALLBACK (on_birth_changed), self);
   row = warning_row ("dialog-warning-symbolic", "warning");
   self->mismatch_row = ADW_ACTION_ROW (row);
@@ -804,7 +704,7 @@ build_identity (YishiPersonDialog *self,
   adw_preferences_group_set_title (group, _("Contact and Status"));
   gtk_box_append (page, GTK_WIDGET (group));
   self->phone_row =
-    yishi_person_dialog_add_entry (group, _("_Phone (mobile, or landline with area code)"));
+    yishi_form_add_entry (group, _("_Phone (mobile, or landline with area code)"));
   adw_entry_row_set_input_purpose (self->phone_row, GTK_INPUT_PURPOSE_PHONE);
   g_signal_connect_swapped (self->phone_row, "changed", G_CALLBACK (on_phone_changed), self);
   row = warning_row ("dialog-error-symbolic", "error");
@@ -814,18 +714,18 @@ build_identity (YishiPersonDialog *self,
   gtk_widget_set_visible (row, FALSE);
   adw_preferences_group_add (group, row);
   self->residence_row =
-    yishi_person_dialog_add_combo (group, _("_Residence type"),
-                                   yishi_person_dialog_enum_model (YISHI_ENUM_RESIDENCE_TYPE,
-                                                                   NULL));
+    yishi_form_add_combo (group, _("_Residence type"),
+                          yishi_person_dialog_enum_model (YISHI_ENUM_RESIDENCE_TYPE,
+                                                          NULL));
   self->political_row =
-    yishi_person_dialog_add_combo (group, _("Political _status"),
-                                   yishi_person_dialog_enum_model (YISHI_ENUM_POLITICAL_STATUS,
-                                                                   NULL));
+    yishi_form_add_combo (group, _("Political _status"),
+                          yishi_person_dialog_enum_model (YISHI_ENUM_POLITICAL_STATUS,
+                                                          NULL));
   self->consent_switch =
-    yishi_person_dialog_add_switch (group, _("Full name in public _notices"),
-                                    _("Off: notices on the board show the name masked (张*). "
-                                      "Turn on only when the person agreed."),
-                                    NULL);
+    yishi_form_add_switch (group, _("Full name in public _notices"),
+                           _("Off: notices on the board show the name masked (张*). "
+                             "Turn on only when the person agreed."),
+                           NULL);
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Notes"));
@@ -875,12 +775,12 @@ build_home (YishiPersonDialog *self,
   if (existing)
     {
       self->moved_away_switch =
-        yishi_person_dialog_add_switch (self->move_group, _("Moved _out of the community"), NULL,
-                                        &self->moved_away_row);
+        yishi_form_add_switch (self->move_group, _("Moved _out of the community"), NULL,
+                               &self->moved_away_row);
       g_signal_connect_swapped (self->moved_away_switch, "notify::active",
                                 G_CALLBACK (on_moved_away_changed), self);
-      self->move_date_row = yishi_person_dialog_add_entry (self->move_group,
-                                                           _("_Date of the move (YYYY-MM-DD)"));
+      self->move_date_row = yishi_form_add_entry (self->move_group,
+                                                  _("_Date of the move (YYYY-MM-DD)"));
     }
   self->move_apply_button = button_row (self->move_group,
                                         existing ? _("Mo_ve") : _("_Set Home"),
@@ -910,14 +810,10 @@ yishi_person_dialog_constructed (GObject *object)
 {
   YishiPersonDialog *self = YISHI_PERSON_DIALOG (object);
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *header;
   GtkWidget *stack = adw_view_stack_new ();
   GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *error = gtk_label_new (NULL);
   GtkWidget *bar = NULL;
-  GtkEventController *keys = gtk_event_controller_key_new ();
   AdwViewStackPage *stack_page;
 
   G_OBJECT_CLASS (yishi_person_dialog_parent_class)->constructed (object);
@@ -927,10 +823,9 @@ yishi_person_dialog_constructed (GObject *object)
     self->person_id = 0; /* gone: the error is shown over an empty form */
 
   self->stack = ADW_VIEW_STACK (stack);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   self->window_title = ADW_WINDOW_TITLE (adw_window_title_new (NULL, NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
+  header = yishi_form_header_bar (GTK_WIDGET (self->window_title), _("_Save"), "person.save",
+                                  _("Save (Ctrl+S)"));
   if (self->person_id != 0)
     {
       /* Person, Party, Roles, Points: under the header, which names the person. */
@@ -945,31 +840,16 @@ yishi_person_dialog_constructed (GObject *object)
       gtk_box_append (GTK_BOX (bar), switcher);
       gtk_widget_set_hexpand (switcher, TRUE);
     }
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "person.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_widget_set_tooltip_text (save, _("Save (Ctrl+S)"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   gtk_box_append (GTK_BOX (toolbar), header);
   if (bar != NULL)
     gtk_box_append (GTK_BOX (toolbar), bar);
 
-  self->error_label = GTK_LABEL (error);
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_label_set_selectable (self->error_label, TRUE);
-  gtk_widget_add_css_class (error, "error");
-  g_object_set (error, "margin-start", 18, "margin-end", 18, "margin-top", 8,
-                "margin-bottom", 8, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (error), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Error"), -1);
-  gtk_widget_set_visible (error, FALSE);
-  gtk_box_append (GTK_BOX (toolbar), error);
+  self->error_label = yishi_form_error_banner_new ();
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->error_label));
 
   build_identity (self, GTK_BOX (page));
   build_home (self, GTK_BOX (page));
-  stack_page = adw_view_stack_add_titled (self->stack, yishi_person_dialog_scrolled_page (page),
+  stack_page = adw_view_stack_add_titled (self->stack, yishi_form_scrolled_page (page),
                                           "person", _("Person"));
   adw_view_stack_page_set_icon_name (stack_page, "avatar-default-symbolic");
   if (self->person_id != 0)
@@ -977,13 +857,9 @@ yishi_person_dialog_constructed (GObject *object)
   gtk_widget_set_vexpand (stack, TRUE);
   gtk_box_append (GTK_BOX (toolbar), stack);
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, toolbar);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_window_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  self->toasts = yishi_form_set_content (ADW_WINDOW (self), toolbar);
+  /* Ctrl+Enter and Ctrl+S save from any field, the notes included. */
+  yishi_form_add_submit_keys (GTK_WIDGET (self), "person.save", TRUE);
 
   fill_form (self);
   yishi_person_pages_load (self, TRUE);
@@ -1117,7 +993,7 @@ yishi_person_dialog_class_init (YishiPersonDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "person.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "person.delete", NULL, delete_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  yishi_form_class_bind_keys (widget_class, NULL);
 }
 
 static void

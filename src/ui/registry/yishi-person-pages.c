@@ -21,6 +21,7 @@
 #include "yishi-person-check.h"
 #include "yishi-points.h"
 
+#include "yishi-form.h"
 #include "yishi-person-pages.h"
 
 #define N_ENTRIES_SHOWN 200
@@ -116,8 +117,8 @@ yishi_place_picker_init (YishiPlacePicker    *picker,
   for (guint level = 0; level < G_N_ELEMENTS (picker_kinds); level++)
     {
       picker->rows[level] =
-        yishi_person_dialog_add_combo (group, titles[level],
-                                       G_LIST_MODEL (gtk_string_list_new (NULL)));
+        yishi_form_add_combo (group, titles[level],
+                              G_LIST_MODEL (gtk_string_list_new (NULL)));
       g_signal_connect (picker->rows[level], "notify::selected", G_CALLBACK (on_picker_changed),
                         picker);
       picker_set_nodes (picker, level, NULL);
@@ -203,24 +204,11 @@ yishi_place_picker_select (YishiPlacePicker *picker,
 static GtkLabel *
 add_error_label (AdwPreferencesGroup *group)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkLabel *label = yishi_form_error_label_new ();
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_visible (label, FALSE);
-  adw_preferences_group_add (group, label);
-  return GTK_LABEL (label);
-}
-
-static void
-set_error_label (GtkLabel   *label,
-                 const char *text)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  gtk_widget_set_margin_top (GTK_WIDGET (label), 6);
+  adw_preferences_group_add (group, GTK_WIDGET (label));
+  return label;
 }
 
 /* Removes @rows from the groups that hold them. */
@@ -274,7 +262,7 @@ optional_date (gpointer    editable,
                char      **iso,
                GError    **error)
 {
-  g_autofree char *text = yishi_person_dialog_text (editable);
+  g_autofree char *text = yishi_form_text (editable);
 
   *iso = NULL;
   if (*text == '\0')
@@ -337,10 +325,10 @@ on_remove_post (GtkButton         *button,
 
   if (!yishi_registry_remove_post_claim (self->database, id, &error))
     {
-      set_error_label (self->posts_error, error->message);
+      yishi_form_set_error (self->posts_error, error->message);
       return;
     }
-  set_error_label (self->posts_error, NULL);
+  yishi_form_set_error (self->posts_error, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, _("Post removed"));
@@ -398,7 +386,7 @@ on_add_post (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
   YishiMembership *membership = self->detail ? self->detail->membership : NULL;
-  g_autofree char *description = yishi_person_dialog_text (self->post_description_row);
+  g_autofree char *description = yishi_form_text (self->post_description_row);
   g_autofree char *date = NULL;
   const char *kind =
     yishi_person_dialog_enum_id_at (YISHI_ENUM_POST_KIND,
@@ -406,19 +394,19 @@ on_add_post (YishiPersonDialog *self)
 
   if (membership == NULL)
     {
-      set_error_label (self->posts_error, _("Save the membership first."));
+      yishi_form_set_error (self->posts_error, _("Save the membership first."));
       return;
     }
   if (!optional_date (self->post_date_row, &date, &error) ||
       yishi_registry_add_post_claim (self->database, membership->id, kind, description, date,
                                      &error) == 0)
     {
-      set_error_label (self->posts_error, error->message);
+      yishi_form_set_error (self->posts_error, error->message);
       return;
     }
-  set_error_label (self->posts_error, NULL);
-  yishi_person_dialog_set_text (self->post_description_row, NULL);
-  yishi_person_dialog_set_text (self->post_date_row, NULL);
+  yishi_form_set_error (self->posts_error, NULL);
+  yishi_form_set_text (self->post_description_row, NULL);
+  yishi_form_set_text (self->post_date_row, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, _("Post claimed"));
@@ -433,20 +421,20 @@ build_party (YishiPersonDialog *self)
 
   group = add_group (page, _("Party Membership"), NULL);
   self->category_row =
-    yishi_person_dialog_add_combo (group, _("_Category"),
-                                   yishi_person_dialog_enum_model (YISHI_ENUM_PARTY_CATEGORY,
-                                                                   _("Not a party member")));
+    yishi_form_add_combo (group, _("_Category"),
+                          yishi_person_dialog_enum_model (YISHI_ENUM_PARTY_CATEGORY,
+                                                          _("Not a party member")));
   g_signal_connect_swapped (self->category_row, "notify::selected",
                             G_CALLBACK (on_category_changed), self);
-  self->branch_row = yishi_person_dialog_add_entry (group, _("_Branch (网格党支部)"));
-  self->party_group_row = yishi_person_dialog_add_entry (group, _("Party _group (楼栋党小组)"));
-  self->joined_row = yishi_person_dialog_add_entry (group, _("_Joined (YYYY-MM-DD)"));
-  self->employer_row = yishi_person_dialog_add_entry (group, _("_Employer"));
-  self->reported_row = yishi_person_dialog_add_entry (group,
-                                                      _("_Reported to the community (YYYY-MM-DD)"));
+  self->branch_row = yishi_form_add_entry (group, _("_Branch (网格党支部)"));
+  self->party_group_row = yishi_form_add_entry (group, _("Party _group (楼栋党小组)"));
+  self->joined_row = yishi_form_add_entry (group, _("_Joined (YYYY-MM-DD)"));
+  self->employer_row = yishi_form_add_entry (group, _("_Employer"));
+  self->reported_row = yishi_form_add_entry (group,
+                                             _("_Reported to the community (YYYY-MM-DD)"));
   self->central_switch =
-    yishi_person_dialog_add_switch (group, _("Party-member _central household (党员中心户)"), NULL,
-                                    &self->central_row);
+    yishi_form_add_switch (group, _("Party-member _central household (党员中心户)"), NULL,
+                           &self->central_row);
 
   self->posts_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (page), self->posts_box);
@@ -455,17 +443,17 @@ build_party (YishiPersonDialog *self)
                                    "community"));
   group = add_group (self->posts_box, NULL, NULL);
   self->post_kind_row =
-    yishi_person_dialog_add_combo (group, _("_Kind of post"),
-                                   yishi_person_dialog_enum_model (YISHI_ENUM_POST_KIND, NULL));
-  self->post_description_row = yishi_person_dialog_add_entry (group, _("_What they offer"));
-  self->post_date_row = yishi_person_dialog_add_entry (group,
-                                                       _("Claimed _on (YYYY-MM-DD, empty: today)"));
+    yishi_form_add_combo (group, _("_Kind of post"),
+                          yishi_person_dialog_enum_model (YISHI_ENUM_POST_KIND, NULL));
+  self->post_description_row = yishi_form_add_entry (group, _("_What they offer"));
+  self->post_date_row = yishi_form_add_entry (group,
+                                              _("Claimed _on (YYYY-MM-DD, empty: today)"));
   g_signal_connect_swapped (row_button (GTK_WIDGET (self->post_date_row), _("C_laim"),
                                         _("Claim the post")),
                             "clicked", G_CALLBACK (on_add_post), self);
   self->posts_error = add_error_label (group);
 
-  stack_page = adw_view_stack_add_titled (self->stack, yishi_person_dialog_scrolled_page (page),
+  stack_page = adw_view_stack_add_titled (self->stack, yishi_form_scrolled_page (page),
                                           "party", _("Party"));
   adw_view_stack_page_set_icon_name (stack_page, "starred-symbolic");
 }
@@ -481,11 +469,11 @@ load_party_form (YishiPersonDialog *self)
                                 ? yishi_person_dialog_enum_position (YISHI_ENUM_PARTY_CATEGORY,
                                                                      membership->category, TRUE)
                                 : 0);
-  yishi_person_dialog_set_text (self->branch_row, membership ? membership->branch : NULL);
-  yishi_person_dialog_set_text (self->party_group_row, membership ? membership->party_group : NULL);
-  yishi_person_dialog_set_text (self->joined_row, membership ? membership->joined_date : NULL);
-  yishi_person_dialog_set_text (self->employer_row, membership ? membership->employer : NULL);
-  yishi_person_dialog_set_text (self->reported_row, membership ? membership->reported_date : NULL);
+  yishi_form_set_text (self->branch_row, membership ? membership->branch : NULL);
+  yishi_form_set_text (self->party_group_row, membership ? membership->party_group : NULL);
+  yishi_form_set_text (self->joined_row, membership ? membership->joined_date : NULL);
+  yishi_form_set_text (self->employer_row, membership ? membership->employer : NULL);
+  yishi_form_set_text (self->reported_row, membership ? membership->reported_date : NULL);
   gtk_switch_set_active (self->central_switch, self->detail->party_central);
   gtk_widget_set_sensitive (GTK_WIDGET (self->central_row), self->detail->household_id != 0);
   adw_action_row_set_subtitle (self->central_row,
@@ -498,7 +486,7 @@ static gboolean
 text_differs (gpointer    editable,
               const char *value)
 {
-  g_autofree char *text = yishi_person_dialog_text (editable);
+  g_autofree char *text = yishi_form_text (editable);
 
   return g_strcmp0 (text, value ? value : "") != 0;
 }
@@ -529,9 +517,9 @@ yishi_person_pages_save (YishiPersonDialog  *self,
             text_differs (self->reported_row, membership->reported_date)))
     {
       YishiMembershipDraft draft = { 0 };
-      g_autofree char *branch = yishi_person_dialog_text (self->branch_row);
-      g_autofree char *party_group = yishi_person_dialog_text (self->party_group_row);
-      g_autofree char *employer = yishi_person_dialog_text (self->employer_row);
+      g_autofree char *branch = yishi_form_text (self->branch_row);
+      g_autofree char *party_group = yishi_form_text (self->party_group_row);
+      g_autofree char *employer = yishi_form_text (self->employer_row);
       g_autofree char *joined = NULL;
       g_autofree char *reported = NULL;
       gboolean in_service = g_strcmp0 (category, "in_service") == 0;
@@ -605,10 +593,10 @@ on_end_role (GtkButton         *button,
 
   if (!yishi_registry_end_role (self->database, id, NULL, &error))
     {
-      set_error_label (self->roles_error, error->message);
+      yishi_form_set_error (self->roles_error, error->message);
       return;
     }
-  set_error_label (self->roles_error, NULL);
+  yishi_form_set_error (self->roles_error, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, _("Role ended today"));
@@ -669,7 +657,7 @@ static void
 on_add_role (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *phone = yishi_person_dialog_text (self->work_phone_row);
+  g_autofree char *phone = yishi_form_text (self->work_phone_row);
   g_autofree char *normalised = NULL;
   g_autofree char *start = NULL;
   YishiNodeKind kind = self->role_picker.depth;
@@ -680,12 +668,12 @@ on_add_role (YishiPersonDialog *self)
       scope_id = yishi_place_picker_get (&self->role_picker);
       if (scope_id == 0)
         {
-          set_error_label (self->roles_error,
-                           kind == YISHI_NODE_GRID
-                           ? _("Choose the grid of the role.")
-                           : kind == YISHI_NODE_BUILDING
-                           ? _("Choose the building of the role.")
-                           : _("Choose the unit of the role."));
+          yishi_form_set_error (self->roles_error,
+                                kind == YISHI_NODE_GRID
+                                ? _("Choose the grid of the role.")
+                                : kind == YISHI_NODE_BUILDING
+                                ? _("Choose the building of the role.")
+                                : _("Choose the unit of the role."));
           return;
         }
     }
@@ -694,11 +682,11 @@ on_add_role (YishiPersonDialog *self)
       yishi_registry_add_role (self->database, self->person_id, selected_role (self), kind,
                                scope_id, normalised, start, &error) == 0)
     {
-      set_error_label (self->roles_error, error->message);
+      yishi_form_set_error (self->roles_error, error->message);
       return;
     }
-  set_error_label (self->roles_error, NULL);
-  yishi_person_dialog_set_text (self->work_phone_row, NULL);
+  yishi_form_set_error (self->roles_error, NULL);
+  yishi_form_set_text (self->work_phone_row, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, _("Role added"));
@@ -720,20 +708,20 @@ build_roles (YishiPersonDialog *self)
                      _("Grid leaders and workers hold a grid, building leaders a building, "
                        "unit leaders a unit; the other roles any scope."));
   self->role_row =
-    yishi_person_dialog_add_combo (group, _("_Role"),
-                                   yishi_person_dialog_enum_model (YISHI_ENUM_ROLE, NULL));
+    yishi_form_add_combo (group, _("_Role"),
+                          yishi_person_dialog_enum_model (YISHI_ENUM_ROLE, NULL));
   gtk_string_list_append (scopes, _("The whole community"));
   gtk_string_list_append (scopes, _("A grid"));
   gtk_string_list_append (scopes, _("A building"));
   gtk_string_list_append (scopes, _("A unit"));
-  self->scope_kind_row = yishi_person_dialog_add_combo (group, _("_Scope"),
-                                                        G_LIST_MODEL (g_object_ref (scopes)));
+  self->scope_kind_row = yishi_form_add_combo (group, _("_Scope"),
+                                               G_LIST_MODEL (g_object_ref (scopes)));
   yishi_place_picker_init (&self->role_picker, self->database, group);
-  self->work_phone_row = yishi_person_dialog_add_entry (group, _("_Work phone (published on the "
-                                                                 "contact board)"));
+  self->work_phone_row = yishi_form_add_entry (group, _("_Work phone (published on the "
+                                                        "contact board)"));
   adw_entry_row_set_input_purpose (self->work_phone_row, GTK_INPUT_PURPOSE_PHONE);
-  self->role_start_row = yishi_person_dialog_add_entry (group, _("Since (_YYYY-MM-DD)"));
-  yishi_person_dialog_set_text (self->role_start_row, today);
+  self->role_start_row = yishi_form_add_entry (group, _("Since (_YYYY-MM-DD)"));
+  yishi_form_set_text (self->role_start_row, today);
   g_signal_connect_swapped (row_button (GTK_WIDGET (self->role_start_row), _("_Add Role"), NULL),
                             "clicked", G_CALLBACK (on_add_role), self);
   self->roles_error = add_error_label (group);
@@ -743,7 +731,7 @@ build_roles (YishiPersonDialog *self)
                             G_CALLBACK (on_role_changed), self);
   on_role_changed (self);
 
-  stack_page = adw_view_stack_add_titled (self->stack, yishi_person_dialog_scrolled_page (page),
+  stack_page = adw_view_stack_add_titled (self->stack, yishi_form_scrolled_page (page),
                                           "roles", _("Roles"));
   adw_view_stack_page_set_icon_name (stack_page, "system-users-symbolic");
 }
@@ -754,7 +742,7 @@ static void
 points_done (YishiPersonDialog *self,
              const char        *message)
 {
-  set_error_label (self->points_error, NULL);
+  yishi_form_set_error (self->points_error, NULL);
   if (yishi_person_dialog_reload_detail (self))
     yishi_person_pages_load (self, FALSE);
   yishi_person_dialog_toast (self, message);
@@ -764,7 +752,7 @@ static void
 on_record (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *description = yishi_person_dialog_text (self->service_description_row);
+  g_autofree char *description = yishi_form_text (self->service_description_row);
   g_autofree char *message = NULL;
   guint position = adw_combo_row_get_selected (self->rule_row);
   YishiPointsRule *rule;
@@ -772,7 +760,7 @@ on_record (YishiPersonDialog *self)
 
   if (self->rules == NULL || position >= self->rules->len)
     {
-      set_error_label (self->points_error, _("Choose a points rule."));
+      yishi_form_set_error (self->points_error, _("Choose a points rule."));
       return;
     }
   rule = g_ptr_array_index (self->rules, position);
@@ -781,10 +769,10 @@ on_record (YishiPersonDialog *self)
                            gtk_spin_button_get_value (self->hours_spin), description, NULL,
                            &points, &error) == 0)
     {
-      set_error_label (self->points_error, error->message);
+      yishi_form_set_error (self->points_error, error->message);
       return;
     }
-  yishi_person_dialog_set_text (self->service_description_row, NULL);
+  yishi_form_set_text (self->service_description_row, NULL);
   /* Translators: the points a service record earned */
   message = g_strdup_printf (_("%g points recorded"), points);
   points_done (self, message);
@@ -794,17 +782,17 @@ static void
 on_redeem (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *description = yishi_person_dialog_text (self->redeem_description_row);
+  g_autofree char *description = yishi_form_text (self->redeem_description_row);
 
   gtk_spin_button_update (self->redeem_spin);
   if (yishi_points_redeem (self->database, self->person_id,
                            gtk_spin_button_get_value (self->redeem_spin), description, NULL,
                            &error) == 0)
     {
-      set_error_label (self->points_error, error->message);
+      yishi_form_set_error (self->points_error, error->message);
       return;
     }
-  yishi_person_dialog_set_text (self->redeem_description_row, NULL);
+  yishi_form_set_text (self->redeem_description_row, NULL);
   points_done (self, _("Points redeemed"));
 }
 
@@ -812,17 +800,17 @@ static void
 on_adjust (YishiPersonDialog *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *reason = yishi_person_dialog_text (self->adjust_reason_row);
+  g_autofree char *reason = yishi_form_text (self->adjust_reason_row);
 
   gtk_spin_button_update (self->adjust_spin);
   if (yishi_points_adjust (self->database, self->person_id,
                            gtk_spin_button_get_value (self->adjust_spin), reason, NULL,
                            &error) == 0)
     {
-      set_error_label (self->points_error, error->message);
+      yishi_form_set_error (self->points_error, error->message);
       return;
     }
-  yishi_person_dialog_set_text (self->adjust_reason_row, NULL);
+  yishi_form_set_text (self->adjust_reason_row, NULL);
   points_done (self, _("Balance adjusted"));
 }
 
@@ -834,19 +822,12 @@ add_spin (GtkWidget  *expander,
           double      step,
           double      value)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
+  GtkWidget *row;
+  GtkSpinButton *spin = yishi_form_spin_row_new (title, min, max, step, &row);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  gtk_spin_button_set_value (spin, value);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-  return GTK_SPIN_BUTTON (spin);
+  return spin;
 }
 
 static AdwEntryRow *
@@ -933,7 +914,7 @@ build_points (YishiPersonDialog *self)
 
   self->entries_group = add_group (page, _("Entries"), _("Newest first"));
 
-  stack_page = adw_view_stack_add_titled (self->stack, yishi_person_dialog_scrolled_page (page),
+  stack_page = adw_view_stack_add_titled (self->stack, yishi_form_scrolled_page (page),
                                           "points", _("Points"));
   adw_view_stack_page_set_icon_name (stack_page, "emblem-favorite-symbolic");
 }

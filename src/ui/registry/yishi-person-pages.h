@@ -148,16 +148,6 @@ gboolean     yishi_person_pages_save           (YishiPersonDialog *self,
 void         yishi_person_pages_dispose        (YishiPersonDialog *self);
 
 /* Shared small helpers (yishi-person-dialog.c) */
-AdwEntryRow *yishi_person_dialog_add_entry     (AdwPreferencesGroup *group,
-                                                const char          *title);
-/* Takes @model. */
-AdwComboRow *yishi_person_dialog_add_combo     (AdwPreferencesGroup *group,
-                                                const char          *title,
-                                                GListModel          *model);
-GtkSwitch   *yishi_person_dialog_add_switch    (AdwPreferencesGroup *group,
-                                                const char          *title,
-                                                const char          *subtitle,
-                                                AdwActionRow       **row);
 GListModel  *yishi_person_dialog_enum_model    (YishiEnum            which,
                                                 const char          *first);
 const char  *yishi_person_dialog_enum_id_at    (YishiEnum            which,
@@ -166,10 +156,5 @@ const char  *yishi_person_dialog_enum_id_at    (YishiEnum            which,
 guint        yishi_person_dialog_enum_position (YishiEnum            which,
                                                 const char          *id,
                                                 gboolean             has_first);
-/* The trimmed text of an editable, never NULL. */
-char        *yishi_person_dialog_text          (gpointer             editable);
-void         yishi_person_dialog_set_text      (AdwEntryRow         *row,
-                                                const char          *text);
-GtkWidget   *yishi_person_dialog_scrolled_page (GtkWidget           *content);
 
 G_END_DECLS

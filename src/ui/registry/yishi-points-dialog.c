@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "yishi-form.h"
 #include "yishi-points.h"
 
 #include "yishi-points-dialog.h"
@@ -62,10 +63,7 @@ static void
 show_error (YishiPointsDialog *self,
             const char        *text)
 {
-  g_free (self->error_text);
-  self->error_text = g_strdup (text);
-  gtk_label_set_text (self->error_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
+  yishi_form_show_error (self->error_label, &self->error_text, text);
 }
 
 static void
@@ -427,39 +425,21 @@ add_spin_row (AdwPreferencesGroup *group,
               double               max,
               double               step)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, step);
+  GtkWidget *row;
+  GtkSpinButton *spin = yishi_form_spin_row_new (title, 0, max, step, &row);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (group, row);
-  return GTK_SPIN_BUTTON (spin);
+  return spin;
 }
 
 static GtkWidget *
 editor_buttons (GtkWidget **delete_button)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Delete…"));
+  GtkWidget *box = yishi_form_editor_buttons ("points.save", "points.delete", delete_button);
 
-  gtk_widget_set_halign (box, GTK_ALIGN_END);
   gtk_widget_set_margin_top (box, 12);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "points.delete");
-  gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "points.save");
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_widget_set_tooltip_text (save, _("Save (Ctrl+S)"));
-  gtk_box_append (GTK_BOX (box), remove);
-  gtk_box_append (GTK_BOX (box), save);
-  *delete_button = remove;
   return box;
 }
 
@@ -468,30 +448,19 @@ build_rule_editor (YishiPointsDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
 
   self->rule_group = ADW_PREFERENCES_GROUP (group);
   adw_preferences_group_set_description (self->rule_group,
                                          _("A service record earns the hours counted × the "
                                            "points an hour"));
-  self->rule_name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rule_name_row), _("_Name"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->rule_name_row), TRUE);
-  adw_preferences_group_add (self->rule_group, GTK_WIDGET (self->rule_name_row));
+  self->rule_name_row = yishi_form_add_entry (self->rule_group, _("_Name"));
   self->rule_points_spin = add_spin_row (self->rule_group, _("_Points an hour"), NULL, 100, 0.5);
   self->rule_cap_spin = add_spin_row (self->rule_group, _("Most _hours counted per activity"),
                                       _("0: no limit"), 24, 0.5);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Active"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Inactive rules keep their records but take no new ones"));
-  self->rule_active_switch = GTK_SWITCH (toggle);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  adw_preferences_group_add (self->rule_group, row);
+  self->rule_active_switch =
+    yishi_form_add_switch (self->rule_group, _("_Active"),
+                           _("Inactive rules keep their records but take no new ones"), NULL);
 
   gtk_box_append (GTK_BOX (box), group);
   gtk_box_append (GTK_BOX (box), editor_buttons (&self->rule_delete_button));
@@ -508,10 +477,7 @@ build_level_editor (YishiPointsDialog *self)
   adw_preferences_group_set_description (self->level_group,
                                          _("A person reaches the level when the balance "
                                            "reaches its threshold"));
-  self->level_name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level_name_row), _("_Name"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->level_name_row), TRUE);
-  adw_preferences_group_add (self->level_group, GTK_WIDGET (self->level_name_row));
+  self->level_name_row = yishi_form_add_entry (self->level_group, _("_Name"));
   self->level_threshold_spin = add_spin_row (self->level_group, _("_Threshold (points)"), NULL,
                                              100000, 10);
   gtk_spin_button_set_digits (self->level_threshold_spin, 0);
@@ -519,31 +485,6 @@ build_level_editor (YishiPointsDialog *self)
   gtk_box_append (GTK_BOX (box), group);
   gtk_box_append (GTK_BOX (box), editor_buttons (&self->level_delete_button));
   return box;
-}
-
-static GtkWidget *
-scrolled (GtkWidget *child,
-          int        width)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  g_object_set (child, "margin-start", 18, "margin-end", 18, "margin-top", 18,
-                "margin-bottom", 18, NULL);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
-  adw_clamp_set_child (ADW_CLAMP (clamp), child);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  if (width > 0)
-    {
-      gtk_widget_set_size_request (scroller, width, -1);
-      gtk_widget_set_hexpand (scroller, FALSE);
-    }
-  else
-    gtk_widget_set_hexpand (scroller, TRUE);
-  return scroller;
 }
 
 static void
@@ -556,7 +497,6 @@ yishi_points_dialog_constructed (GObject *object)
   GtkWidget *lists = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *editor = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *stack = gtk_stack_new ();
-  GtkWidget *error = gtk_label_new (NULL);
   GtkWidget *group;
 
   G_OBJECT_CLASS (yishi_points_dialog_parent_class)->constructed (object);
@@ -576,27 +516,20 @@ yishi_points_dialog_constructed (GObject *object)
   adw_preferences_group_set_title (self->levels_group, _("Levels"));
   add_header_button (self->levels_group, _("New _Level"), "points.new-level");
   gtk_box_append (GTK_BOX (lists), group);
-  gtk_box_append (GTK_BOX (panes), scrolled (lists, -1));
+  gtk_box_append (GTK_BOX (panes), yishi_form_scrolled_pane (lists, -1));
   gtk_box_append (GTK_BOX (panes), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
 
-  self->error_label = GTK_LABEL (error);
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_label_set_selectable (self->error_label, TRUE);
-  gtk_widget_add_css_class (error, "error");
-  gtk_widget_set_visible (error, FALSE);
-  gtk_box_append (GTK_BOX (editor), error);
+  self->error_label = yishi_form_error_label_new ();
+  gtk_box_append (GTK_BOX (editor), GTK_WIDGET (self->error_label));
   self->editors = GTK_STACK (stack);
   gtk_stack_add_named (self->editors, build_rule_editor (self), "rule");
   gtk_stack_add_named (self->editors, build_level_editor (self), "level");
   gtk_box_append (GTK_BOX (editor), stack);
-  gtk_box_append (GTK_BOX (panes), scrolled (editor, 400));
+  gtk_box_append (GTK_BOX (panes), yishi_form_scrolled_pane (editor, 400));
   gtk_widget_set_vexpand (panes, TRUE);
   gtk_box_append (GTK_BOX (toolbar), panes);
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, toolbar);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  self->toasts = yishi_form_set_content (ADW_WINDOW (self), toolbar);
   gtk_window_set_title (GTK_WINDOW (self), _("Points Rules and Levels"));
 
   reload (self);
@@ -695,11 +628,7 @@ yishi_points_dialog_class_init (YishiPointsDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "points.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "points.new-rule", NULL, new_rule_action);
   gtk_widget_class_install_action (widget_class, "points.new-level", NULL, new_level_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "points.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "points.save", NULL);
+  yishi_form_class_bind_keys (widget_class, "points.save");
 }
 
 static void

@@ -67,28 +67,6 @@ writable (YishiRegistryPanel *self)
 /* Toasts and undo ------------------------------------------------------------------ */
 
 static void
-add_toast (YishiRegistryPanel *self,
-           AdwToast           *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_message (YishiRegistryPanel *self,
-              const char         *text)
-{
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, 5);
-  add_toast (self, toast);
-}
-
-static void
 forget_undo (YishiRegistryPanel *self)
 {
   g_clear_pointer (&self->undo_batch, g_free);
@@ -96,23 +74,11 @@ forget_undo (YishiRegistryPanel *self)
   self->undo_person = FALSE;
 }
 
-static void
-dismiss_undo_toast (YishiRegistryPanel *self)
-{
-  if (self->undo_toast != NULL)
-    {
-      AdwToast *toast = self->undo_toast;
-
-      g_clear_weak_pointer (&self->undo_toast);
-      adw_toast_dismiss (toast);
-    }
-}
-
 /* Forgets the last deletion: a new file. */
 void
 yishi_registry_panel_drop_undo (YishiRegistryPanel *self)
 {
-  dismiss_undo_toast (self);
+  yishi_panel_dismiss_undo_toast (YISHI_PANEL (self), &self->undo_toast);
   forget_undo (self);
 }
 
@@ -149,14 +115,14 @@ yishi_registry_panel_undo (YishiRegistryPanel *self)
   id = self->undo_id;
   person = self->undo_person;
   forget_undo (self);
-  dismiss_undo_toast (self);
+  yishi_panel_dismiss_undo_toast (YISHI_PANEL (self), &self->undo_toast);
   yishi_registry_panel_update_actions (self);
   if (self->database == NULL || batch == NULL)
     return FALSE;
 
   if (!yishi_registry_undelete (self->database, batch, &error))
     {
-      show_message (self, error->message);
+      yishi_panel_show_message (YISHI_PANEL (self), error->message);
       return FALSE;
     }
   /* The database's "changed" refreshes the panel, which selects it again. */
@@ -176,7 +142,11 @@ on_undo_clicked (AdwToast           *toast,
                  YishiRegistryPanel *self)
 {
   if (self->undo_toast == toast)
-    yishi_registry_panel_undo (self);
+    {
+      /* The toast dismisses itself after this: not a second time from the undo. */
+      g_clear_weak_pointer (&self->undo_toast);
+      yishi_registry_panel_undo (self);
+    }
 }
 
 static void
@@ -187,20 +157,13 @@ offer_undo (YishiRegistryPanel *self,
             gint64              id,
             gboolean            person)
 {
-  AdwToast *toast = adw_toast_new (text);
-
   yishi_registry_panel_drop_undo (self);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 8);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
   self->undo_batch = batch;
   self->undo_kind = kind;
   self->undo_id = id;
   self->undo_person = person;
-  g_set_weak_pointer (&self->undo_toast, toast);
-  add_toast (self, toast);
+  yishi_panel_show_undo_toast (YISHI_PANEL (self), text, &self->undo_toast,
+                               G_CALLBACK (on_undo_clicked), G_CALLBACK (on_undo_toast_dismissed));
   yishi_registry_panel_update_actions (self);
 }
 
@@ -286,7 +249,7 @@ present_node_dialog (YishiRegistryPanel *self,
 {
   if (dialog == NULL)
     {
-      show_message (self, _("That place is no longer in the registry"));
+      yishi_panel_show_message (YISHI_PANEL (self), _("That place is no longer in the registry"));
       return;
     }
   g_signal_connect_object (dialog, "done", G_CALLBACK (on_node_done), self, 0);
@@ -375,7 +338,7 @@ delete_now (YishiRegistryPanel *self,
   node = yishi_registry_node_load (self->database, kind, id, &error);
   if (node == NULL)
     {
-      show_message (self, error->message);
+      yishi_panel_show_message (YISHI_PANEL (self), error->message);
       return FALSE;
     }
   name = g_strdup (yishi_registry_node_get_name (node));
@@ -383,7 +346,7 @@ delete_now (YishiRegistryPanel *self,
   batch = yishi_registry_delete_node (self->database, kind, id, &error);
   if (batch == NULL)
     {
-      show_message (self, error->message);
+      yishi_panel_show_message (YISHI_PANEL (self), error->message);
       return FALSE;
     }
   /* Its parent is selected after the refresh. */
@@ -655,7 +618,7 @@ delete_person_action (GtkWidget  *widget,
   batch = yishi_registry_delete_person (self->database, id, &error);
   if (batch == NULL)
     {
-      show_message (self, error->message);
+      yishi_panel_show_message (YISHI_PANEL (self), error->message);
       return;
     }
   self->current_person = 0;
@@ -675,7 +638,7 @@ on_imported (GtkWindow          *dialog,
     /* Translators: a toast after importing a roster */
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s person", "Imported %s people", n), number);
 
-  show_message (self, text);
+  yishi_panel_show_message (YISHI_PANEL (self), text);
 }
 #endif
 
@@ -826,7 +789,7 @@ board_done (GObject      *source,
         {
           g_autofree char *text = g_strdup_printf (_("The contact board could not be made: %s"), error->message);
 
-          show_message (self, text);
+          yishi_panel_show_message (YISHI_PANEL (self), text);
         }
       return;
     }
@@ -894,7 +857,7 @@ contact_board_action (GtkWidget  *widget,
       g_autofree char *text = g_strdup_printf (_("The contact board could not be made: %s"), error->message);
 
       board_free (board);
-      show_message (self, text);
+      yishi_panel_show_message (YISHI_PANEL (self), text);
       return;
     }
   close (fd);

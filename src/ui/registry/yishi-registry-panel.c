@@ -194,18 +194,11 @@ begin_refresh (YishiRegistryPanel *self,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
   GListModel *rows = gtk_single_selection_get_model (self->selection);
   guint hint = gtk_single_selection_get_selected (self->selection);
-  guint n = rows ? g_list_model_get_n_items (rows) : 0;
 
   if (to_top)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
-  if (rows != NULL && n > 0 && gtk_adjustment_get_upper (adjustment) > 0)
-    {
-      double row_height = MAX (1.0, gtk_adjustment_get_upper (adjustment) / n);
-
-      yishi_paged_rows_set_visible (YISHI_PAGED_ROWS (rows),
-                                    (guint)(gtk_adjustment_get_value (adjustment) / row_height),
-                                    (guint)(gtk_adjustment_get_page_size (adjustment) / row_height) + 2);
-    }
+  if (rows != NULL)
+    yishi_paged_rows_set_visible_area (YISHI_PAGED_ROWS (rows), adjustment);
   self->list_refreshing = TRUE;
   return hint;
 }
@@ -237,17 +230,6 @@ find_current (YishiRegistryPanel *self,
       position = yishi_people_list_find (self->list, self->current_person);
     }
   return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
-}
-
-static void
-scroll_to (YishiRegistryPanel *self,
-           guint               position)
-{
-  /* GTK 4.8 has no gtk_column_view_scroll_to (); its list view has the action. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
 /* After the list was counted again: the person stays selected when still there. */
@@ -325,7 +307,7 @@ yishi_registry_panel_select_person (YishiRegistryPanel *self,
       self->current_person = 0;
       return FALSE;
     }
-  scroll_to (self, position);
+  yishi_column_view_scroll_to (self->column_view, position);
   yishi_registry_panel_update_actions (self);
   return TRUE;
 }
@@ -663,7 +645,7 @@ refresh_all (YishiRegistryPanel *self)
       guint row = gtk_single_selection_get_selected (self->selection);
 
       if (row != GTK_INVALID_LIST_POSITION)
-        scroll_to (self, row);
+        yishi_column_view_scroll_to (self->column_view, row);
     }
   update_count (self);
   yishi_registry_panel_update_actions (self);
@@ -942,11 +924,7 @@ yishi_registry_panel_dispose (GObject *object)
   YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->undo_toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
-      g_clear_weak_pointer (&self->undo_toast);
-    }
+  yishi_panel_release_undo_toast (YISHI_PANEL (self), &self->undo_toast);
   if (self->context_popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->context_popover));

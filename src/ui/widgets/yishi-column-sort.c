@@ -589,6 +589,32 @@ yishi_paged_rows_set_visible (YishiPagedRows *self,
 }
 
 /**
+ * yishi_paged_rows_set_visible_area:
+ * @vadjustment: the vertical adjustment of the scrolled window around the view
+ *
+ * yishi_paged_rows_set_visible () from where @vadjustment is, the rows being of
+ * equal height (nothing when the rows or the adjustment are empty).
+ */
+void
+yishi_paged_rows_set_visible_area (YishiPagedRows *self,
+                                   GtkAdjustment  *vadjustment)
+{
+  guint n;
+  double row_height;
+
+  g_return_if_fail (YISHI_IS_PAGED_ROWS (self));
+  g_return_if_fail (GTK_IS_ADJUSTMENT (vadjustment));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self));
+  if (n == 0 || gtk_adjustment_get_upper (vadjustment) <= 0)
+    return;
+  row_height = MAX (1.0, gtk_adjustment_get_upper (vadjustment) / n);
+  yishi_paged_rows_set_visible (self,
+                                (guint)(gtk_adjustment_get_value (vadjustment) / row_height),
+                                (guint)(gtk_adjustment_get_page_size (vadjustment) / row_height) + 2);
+}
+
+/**
  * yishi_paged_rows_flush:
  *
  * Shows every row that waits to be shown again, now.
@@ -781,4 +807,23 @@ yishi_paged_rows_cell_factory (YishiCellFunc  func,
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell), kind);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cell), kind);
   return factory;
+}
+
+/**
+ * yishi_column_view_scroll_to:
+ * @position: a row of @view
+ *
+ * Scrolls @view to the row at @position: GTK 4.8 has no gtk_column_view_scroll_to (),
+ * its list view has the action.
+ */
+void
+yishi_column_view_scroll_to (GtkColumnView *view,
+                             guint          position)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }

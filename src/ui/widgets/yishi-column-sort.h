@@ -28,6 +28,8 @@ void             yishi_column_sort_set_filler (YishiColumnSort     *self,
                                                int                  min_width);
 void             yishi_column_sort_fit_to     (YishiColumnSort     *self,
                                                GtkScrolledWindow   *scrolled);
+void             yishi_column_view_scroll_to  (GtkColumnView       *view,
+                                               guint                position);
 
 #define YISHI_TYPE_PAGED_ROW (yishi_paged_row_get_type ())
 
@@ -45,6 +47,8 @@ GListModel      *yishi_paged_rows_get_model   (YishiPagedRows      *self);
 void             yishi_paged_rows_set_visible (YishiPagedRows      *self,
                                                guint                first,
                                                guint                n_visible);
+void             yishi_paged_rows_set_visible_area (YishiPagedRows *self,
+                                                    GtkAdjustment  *vadjustment);
 void             yishi_paged_rows_flush       (YishiPagedRows      *self);
 
 /* Cells of a column over YishiPagedRows: a label (or a coloured dot) that shows again

@@ -16,6 +16,9 @@
 
 #include "yishi-panel.h"
 
+/* Longer than the toast overlay's show animation. */
+#define SHOW_ANIMATION_MS 600
+
 typedef struct
 {
   YishiDatabase *database;
@@ -334,6 +337,126 @@ yishi_panel_get_n_rows (YishiPanel *self)
   YishiPanelPrivate *priv = yishi_panel_get_instance_private (self);
 
   return priv->n_rows;
+}
+
+/* Toasts ------------------------------------------------------------------------- */
+
+/**
+ * yishi_panel_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * For subclasses: shows @toast in the window's toast overlay (dropped when the panel
+ * is in none).
+ */
+void
+yishi_panel_add_toast (YishiPanel *self,
+                       AdwToast   *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (YISHI_IS_PANEL (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+/* For subclasses: @text in a toast for five seconds (a refusal, a result). */
+void
+yishi_panel_show_message (YishiPanel *self,
+                          const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 5);
+  yishi_panel_add_toast (self, toast);
+}
+
+/**
+ * yishi_panel_show_undo_toast:
+ * @undo_toast: (inout): the subclass's weak pointer to its undo toast
+ * @on_undo: the toast's "button-clicked" handler, with the panel as its data
+ * @on_dismissed: the toast's "dismissed" handler, with the panel as its data
+ *
+ * For subclasses: dismisses the undo toast in *@undo_toast, if any, and shows @text in
+ * a new one with an Undo button, before other toasts and for eight seconds, which
+ * *@undo_toast then points to (weakly).
+ */
+void
+yishi_panel_show_undo_toast (YishiPanel  *self,
+                             const char  *text,
+                             AdwToast   **undo_toast,
+                             GCallback    on_undo,
+                             GCallback    on_dismissed)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (YISHI_IS_PANEL (self));
+  g_return_if_fail (undo_toast != NULL);
+
+  toast = adw_toast_new (text);
+  yishi_panel_dismiss_undo_toast (self, undo_toast);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 8);
+  g_signal_connect_object (toast, "button-clicked", on_undo, self, 0);
+  g_signal_connect_object (toast, "dismissed", on_dismissed, self, 0);
+  g_set_weak_pointer (undo_toast, toast);
+  g_object_set_data (G_OBJECT (toast), "yishi-shown-at",
+                     GSIZE_TO_POINTER ((gsize)(g_get_monotonic_time () / 1000)));
+  yishi_panel_add_toast (self, toast);
+}
+
+static gboolean
+dismiss_later (gpointer data)
+{
+  adw_toast_dismiss (ADW_TOAST (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* For subclasses: dismisses the undo toast in *@undo_toast, if any, after clearing
+ * the pointer (its "dismissed" handler then sees another toast). */
+void
+yishi_panel_dismiss_undo_toast (YishiPanel  *self,
+                                AdwToast   **undo_toast)
+{
+  g_return_if_fail (YISHI_IS_PANEL (self));
+
+  if (*undo_toast != NULL)
+    {
+      AdwToast *toast = *undo_toast;
+
+      gint64 shown_ms = (gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast),
+                                                                      "yishi-shown-at"));
+      gint64 age_ms = g_get_monotonic_time () / 1000 - shown_ms;
+
+      g_clear_weak_pointer (undo_toast);
+      /* libadwaita 1.2's overlay can free a toast twice when it is dismissed while its
+       * show animation still runs (an undo right after a deletion): wait it out. */
+      if (age_ms >= 0 && age_ms < SHOW_ANIMATION_MS)
+        g_timeout_add_full (G_PRIORITY_DEFAULT, (guint)(SHOW_ANIMATION_MS - age_ms),
+                            dismiss_later, g_object_ref (toast), g_object_unref);
+      else
+        adw_toast_dismiss (toast);
+    }
+}
+
+/* For subclasses, on dispose: the undo toast in *@undo_toast, which may outlive the
+ * panel, no longer calls it back. */
+void
+yishi_panel_release_undo_toast (YishiPanel  *self,
+                                AdwToast   **undo_toast)
+{
+  g_return_if_fail (YISHI_IS_PANEL (self));
+
+  if (*undo_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (*undo_toast, self);
+      g_clear_weak_pointer (undo_toast);
+    }
 }
 
 /* A <child> in a subclass's template is its own layout (yishi_panel_set_content ()). */

@@ -64,4 +64,19 @@ const char    *yishi_panel_get_figure      (YishiPanel   *self,
                                             const char  **caption);
 guint          yishi_panel_get_n_rows      (YishiPanel   *self);
 
+/* For subclasses: toasts in the window's overlay, and the undo toast of a deletion. */
+void           yishi_panel_add_toast          (YishiPanel   *self,
+                                               AdwToast     *toast);
+void           yishi_panel_show_message       (YishiPanel   *self,
+                                               const char   *text);
+void           yishi_panel_show_undo_toast    (YishiPanel   *self,
+                                               const char   *text,
+                                               AdwToast    **undo_toast,
+                                               GCallback     on_undo,
+                                               GCallback     on_dismissed);
+void           yishi_panel_dismiss_undo_toast (YishiPanel   *self,
+                                               AdwToast    **undo_toast);
+void           yishi_panel_release_undo_toast (YishiPanel   *self,
+                                               AdwToast    **undo_toast);
+
 G_END_DECLS
