@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yishi-clock.h"
 #include "yishi-column-sort.h"
 #include "yishi-community.h"
 #include "yishi-database-private.h"
@@ -726,6 +727,32 @@ test_contact_board (void)
   yishi_ui_test_close_window (window);
 }
 
+/* The points notice of the current quarter opens in the preview too. */
+static void
+test_points_notice (void)
+{
+  YishiRegistryPanel *panel;
+  YishiWindow *window = open_window (demo_path, &panel);
+  YishiPdfPreview *preview = NULL;
+  g_autofree char *today = yishi_clock_today ();
+  g_autofree char *quarter = g_strdup_printf ("Q%d", (atoi (today + 5) - 1) / 3 + 1);
+  gint64 end;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "registry.points-notice", NULL));
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (preview == NULL && g_get_monotonic_time () < end)
+    {
+      yishi_ui_test_spin (50);
+      preview = find_toplevel (YISHI_TYPE_PDF_PREVIEW);
+    }
+  g_assert_nonnull (preview);
+  g_assert_null (yishi_pdf_preview_get_error (preview));
+  g_assert_cmpuint (yishi_pdf_preview_get_n_pages (preview), >=, 1);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (preview)), quarter));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (preview)), "Points Notice"));
+  yishi_ui_test_close_window (window);
+}
+
 static void
 test_empty (void)
 {
@@ -776,6 +803,7 @@ main (int    argc,
   g_test_add_func ("/registry-panel/changes-elsewhere", test_changes_elsewhere);
   g_test_add_func ("/registry-panel/people", test_people);
   g_test_add_func ("/registry-panel/contact-board", test_contact_board);
+  g_test_add_func ("/registry-panel/points-notice", test_points_notice);
   g_test_add_func ("/registry-panel/empty", test_empty);
 
   result = g_test_run ();

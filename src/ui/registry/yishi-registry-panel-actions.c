@@ -18,8 +18,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
+#include "yishi-clock.h"
 #include "yishi-node-dialogs.h"
 #include "yishi-registry.h"
 
@@ -42,6 +44,7 @@
 #if __has_include("yishi-notice-contact-board.h")
 #include "yishi-notice.h"
 #include "yishi-notice-contact-board.h"
+#include "yishi-notice-points.h"
 #include "yishi-pdf-preview.h"
 #define HAVE_CONTACT_BOARD 1
 #endif
@@ -221,6 +224,11 @@ yishi_registry_panel_update_actions (YishiRegistryPanel *self)
   gtk_widget_action_set_enabled (widget, "registry.move", write && place && kind >= YISHI_NODE_BUILDING);
   gtk_widget_action_set_enabled (widget, "registry.delete", write && place);
   gtk_widget_action_set_enabled (widget, "registry.contact-board", board);
+#ifdef HAVE_CONTACT_BOARD
+  gtk_widget_action_set_enabled (widget, "registry.points-notice", ready);
+#else
+  gtk_widget_action_set_enabled (widget, "registry.points-notice", FALSE);
+#endif
   gtk_widget_action_set_enabled (widget, "registry.new-person", person);
   gtk_widget_action_set_enabled (widget, "registry.open-person", chosen);
   gtk_widget_action_set_enabled (widget, "registry.delete-person", write && chosen);
@@ -685,14 +693,15 @@ organisations_action (GtkWidget  *widget,
 #endif
 }
 
-/* The contact board (三长公示) ------------------------------------------------------- */
+/* The contact board (三长公示) and the quarter's points notice ------------------------ */
 
 #ifdef HAVE_CONTACT_BOARD
 
 typedef struct
 {
   char *database_path;
-  char *grid;
+  char *grid;              /* the contact board's grid, or NULL for the points notice */
+  int year, quarter;       /* the points notice's quarter */
   char *title_font;
   char *body_font;
   char *pdf_path;
@@ -728,6 +737,18 @@ board_release (gpointer data)
     board_free (board);
 }
 
+static YishiNotice *
+board_build (Board         *board,
+             YishiDatabase *database,
+             GError       **error)
+{
+  if (board->grid != NULL)
+    return yishi_notice_contact_board_build (database, board->grid, board->title_font,
+                                             board->body_font, error);
+  return yishi_notice_points_build (database, board->year, board->quarter, board->title_font,
+                                    board->body_font, error);
+}
+
 static void
 board_draw (gpointer  data,
             cairo_t  *cr,
@@ -739,8 +760,7 @@ board_draw (gpointer  data,
 
   /* The same data and renderer as the PDF, laid out again on this thread. */
   if (board->notice == NULL)
-    board->notice = yishi_notice_contact_board_build (board->database, board->grid, board->title_font,
-                                                      board->body_font, NULL);
+    board->notice = board_build (board, board->database, NULL);
   if (board->notice != NULL && page < yishi_notice_get_n_pages (board->notice))
     yishi_notice_draw_page (board->notice, cr, page, width_pt, height_pt);
 }
@@ -759,7 +779,7 @@ board_thread (GTask        *task,
   /* Its own read-only connection: the window keeps working on the main one. */
   reader = yishi_database_open (board->database_path, YISHI_DATABASE_OPEN_READ_ONLY, &error);
   if (reader != NULL)
-    notice = yishi_notice_contact_board_build (reader, board->grid, board->title_font, board->body_font, &error);
+    notice = board_build (board, reader, &error);
   if (notice != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
       board->n_pages = yishi_notice_get_n_pages (notice);
@@ -787,7 +807,9 @@ board_done (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *text = g_strdup_printf (_("The contact board could not be made: %s"), error->message);
+          g_autofree char *text = board->grid != NULL
+            ? g_strdup_printf (_("The contact board could not be made: %s"), error->message)
+            : g_strdup_printf (_("The points notice could not be made: %s"), error->message);
 
           yishi_panel_show_message (YISHI_PANEL (self), text);
         }
@@ -797,7 +819,11 @@ board_done (GObject      *source,
     return;
 
   /* Translators: the title of the preview and the suggested file name; %s is a grid */
-  title = g_strdup_printf (_("Contact Board %s"), board->grid);
+  if (board->grid != NULL)
+    title = g_strdup_printf (_("Contact Board %s"), board->grid);
+  else
+    /* Translators: the title of the preview and the suggested file name */
+    title = g_strdup_printf (_("Points Notice %d Q%d"), board->year, board->quarter);
   board->previewed = TRUE;
   preview = yishi_pdf_preview_new (parent_window (self), title, board->pdf_path, board_draw,
                                    board->n_pages, board, board_free);
@@ -873,6 +899,46 @@ contact_board_action (GtkWidget  *widget,
 #endif
 }
 
+/* The points notice of the quarter we are in (names masked unless consented). */
+static void
+points_notice_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+#ifdef HAVE_CONTACT_BOARD
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *today = yishi_clock_today ();
+  Board *board;
+  int fd;
+
+  if (self->database == NULL)
+    return;
+  board = g_new0 (Board, 1);
+  fd = g_file_open_tmp ("yishi-points-notice-XXXXXX.pdf", &board->pdf_path, &error);
+  if (fd < 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The points notice could not be made: %s"), error->message);
+
+      board_free (board);
+      yishi_panel_show_message (YISHI_PANEL (self), text);
+      return;
+    }
+  close (fd);
+  board->database_path = g_strdup (yishi_database_get_path (self->database));
+  board->database = g_object_ref (self->database);
+  board->year = atoi (today);
+  board->quarter = (atoi (today + 5) - 1) / 3 + 1;
+  notice_fonts (&board->title_font, &board->body_font);
+
+  task = g_task_new (self, self->cancellable, board_done, NULL);
+  g_task_set_source_tag (task, points_notice_action);
+  g_task_set_task_data (task, board, board_release);
+  g_task_run_in_thread (task, board_thread);
+#endif
+}
+
 /* Small actions -------------------------------------------------------------------- */
 
 static void
@@ -919,6 +985,7 @@ yishi_registry_panel_class_init_actions (YishiRegistryPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "registry.delete-person", NULL, delete_person_action);
   gtk_widget_class_install_action (widget_class, "registry.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "registry.contact-board", NULL, contact_board_action);
+  gtk_widget_class_install_action (widget_class, "registry.points-notice", NULL, points_notice_action);
   gtk_widget_class_install_action (widget_class, "registry.points", NULL, points_action);
   gtk_widget_class_install_action (widget_class, "registry.organisations", NULL, organisations_action);
 }
