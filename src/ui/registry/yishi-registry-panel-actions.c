@@ -792,6 +792,16 @@ board_thread (GTask        *task,
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* Why @board's notice could not be made, for a toast. */
+static char *
+board_error_text (Board      *board,
+                  const char *message)
+{
+  return board->grid != NULL
+    ? g_strdup_printf (_("The contact board could not be made: %s"), message)
+    : g_strdup_printf (_("The points notice could not be made: %s"), message);
+}
+
 static void
 board_done (GObject      *source,
             GAsyncResult *result,
@@ -807,9 +817,7 @@ board_done (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *text = board->grid != NULL
-            ? g_strdup_printf (_("The contact board could not be made: %s"), error->message)
-            : g_strdup_printf (_("The points notice could not be made: %s"), error->message);
+          g_autofree char *text = board_error_text (board, error->message);
 
           yishi_panel_show_message (YISHI_PANEL (self), text);
         }
@@ -861,26 +869,22 @@ notice_fonts (char **title_font,
 
 #endif /* HAVE_CONTACT_BOARD */
 
-static void
-contact_board_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
 #ifdef HAVE_CONTACT_BOARD
-  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
-  YishiRegistryItem *grid = selected_ancestor (self, YISHI_NODE_GRID);
+/* Writes @board's notice to a temporary PDF off the main thread, then previews it.
+ * Takes @board. */
+static void
+start_notice (YishiRegistryPanel *self,
+              Board              *board,
+              gpointer            source_tag)
+{
   g_autoptr (GTask) task = NULL;
   g_autoptr (GError) error = NULL;
-  Board *board;
   int fd;
 
-  if (grid == NULL || self->database == NULL)
-    return;
-  board = g_new0 (Board, 1);
-  fd = g_file_open_tmp ("yishi-contact-board-XXXXXX.pdf", &board->pdf_path, &error);
+  fd = g_file_open_tmp ("yishi-notice-XXXXXX.pdf", &board->pdf_path, &error);
   if (fd < 0)
     {
-      g_autofree char *text = g_strdup_printf (_("The contact board could not be made: %s"), error->message);
+      g_autofree char *text = board_error_text (board, error->message);
 
       board_free (board);
       yishi_panel_show_message (YISHI_PANEL (self), text);
@@ -889,13 +893,30 @@ contact_board_action (GtkWidget  *widget,
   close (fd);
   board->database_path = g_strdup (yishi_database_get_path (self->database));
   board->database = g_object_ref (self->database);
-  board->grid = g_strdup (yishi_registry_item_get_name (grid));
   notice_fonts (&board->title_font, &board->body_font);
 
   task = g_task_new (self, self->cancellable, board_done, NULL);
-  g_task_set_source_tag (task, contact_board_action);
+  g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, board, board_release);
   g_task_run_in_thread (task, board_thread);
+}
+#endif
+
+static void
+contact_board_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+#ifdef HAVE_CONTACT_BOARD
+  YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
+  YishiRegistryItem *grid = selected_ancestor (self, YISHI_NODE_GRID);
+  Board *board;
+
+  if (grid == NULL || self->database == NULL)
+    return;
+  board = g_new0 (Board, 1);
+  board->grid = g_strdup (yishi_registry_item_get_name (grid));
+  start_notice (self, board, contact_board_action);
 #endif
 }
 
@@ -907,35 +928,15 @@ points_notice_action (GtkWidget  *widget,
 {
 #ifdef HAVE_CONTACT_BOARD
   YishiRegistryPanel *self = YISHI_REGISTRY_PANEL (widget);
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *today = yishi_clock_today ();
   Board *board;
-  int fd;
 
   if (self->database == NULL)
     return;
   board = g_new0 (Board, 1);
-  fd = g_file_open_tmp ("yishi-points-notice-XXXXXX.pdf", &board->pdf_path, &error);
-  if (fd < 0)
-    {
-      g_autofree char *text = g_strdup_printf (_("The points notice could not be made: %s"), error->message);
-
-      board_free (board);
-      yishi_panel_show_message (YISHI_PANEL (self), text);
-      return;
-    }
-  close (fd);
-  board->database_path = g_strdup (yishi_database_get_path (self->database));
-  board->database = g_object_ref (self->database);
   board->year = atoi (today);
   board->quarter = (atoi (today + 5) - 1) / 3 + 1;
-  notice_fonts (&board->title_font, &board->body_font);
-
-  task = g_task_new (self, self->cancellable, board_done, NULL);
-  g_task_set_source_tag (task, points_notice_action);
-  g_task_set_task_data (task, board, board_release);
-  g_task_run_in_thread (task, board_thread);
+  start_notice (self, board, points_notice_action);
 #endif
 }
 
