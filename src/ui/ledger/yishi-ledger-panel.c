@@ -407,34 +407,19 @@ end_refresh (YishiLedgerPanel *self)
   self->refreshing = FALSE;
 }
 
-/* Fetching an item loads its page; yishi_issue_list_find () looks in the pages loaded. */
-static void
-load_page_of (GListModel *model,
-              guint       position)
+static guint
+find_in_list (GListModel *model,
+              gint64      id)
 {
-  g_autoptr (GObject) item = g_list_model_get_item (model, position);
+  return yishi_issue_list_find (YISHI_ISSUE_LIST (model), id);
 }
 
-/* The row of the current matter, looking where it was and at the top. */
+/* The row of the current one, looking where it was and at the top. */
 static guint
 find_current (YishiLedgerPanel *self,
               guint             hint)
 {
-  GListModel *model = G_LIST_MODEL (self->list);
-  guint n = g_list_model_get_n_items (model);
-  guint position;
-
-  if (self->current_id == 0 || n == 0)
-    return GTK_INVALID_LIST_POSITION;
-  if (hint < n)
-    load_page_of (model, hint);
-  position = yishi_issue_list_find (self->list, self->current_id);
-  if (position == G_MAXUINT)
-    {
-      load_page_of (model, 0);
-      position = yishi_issue_list_find (self->list, self->current_id);
-    }
-  return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
+  return yishi_paged_model_locate (G_LIST_MODEL (self->list), find_in_list, self->current_id, hint);
 }
 
 /* Counting and empty states -------------------------------------------------------- */

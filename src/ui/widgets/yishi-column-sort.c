@@ -827,3 +827,33 @@ yishi_column_view_scroll_to (GtkColumnView *view,
     if (GTK_IS_LIST_VIEW (child))
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
+
+/* Fetching an item loads its page. */
+static void
+load_page_of (GListModel *model,
+              guint       position)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (model, position);
+}
+
+guint
+yishi_paged_model_locate (GListModel     *model,
+                          YishiPagedFind  find,
+                          gint64          id,
+                          guint           hint)
+{
+  guint n = g_list_model_get_n_items (model);
+  guint position;
+
+  if (id == 0 || n == 0)
+    return GTK_INVALID_LIST_POSITION;
+  if (hint < n)
+    load_page_of (model, hint);
+  position = find (model, id);
+  if (position == G_MAXUINT)
+    {
+      load_page_of (model, 0);
+      position = find (model, id);
+    }
+  return position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
+}

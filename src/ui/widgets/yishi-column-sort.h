@@ -51,6 +51,15 @@ void             yishi_paged_rows_set_visible_area (YishiPagedRows *self,
                                                     GtkAdjustment  *vadjustment);
 void             yishi_paged_rows_flush       (YishiPagedRows      *self);
 
+/* Where the row with @id is in a paged @model, or GTK_INVALID_LIST_POSITION: @find
+ * looks only in the pages loaded, so the page at @hint, then the first, is loaded. */
+typedef guint (*YishiPagedFind) (GListModel *model,
+                                 gint64      id);
+guint            yishi_paged_model_locate     (GListModel          *model,
+                                               YishiPagedFind       find,
+                                               gint64               id,
+                                               guint                hint);
+
 /* Cells of a column over YishiPagedRows: a label (or a coloured dot) that shows again
  * when its row changes. */
 typedef enum
