@@ -1,4 +1,4 @@
-/* yishi-notice.c
+/* yishi-notice.c — notices: their blocks, pagination, drawing and the PDF file.
  *
  * After GB/T 9704-2012: margins of 37/35/28/26 mm, the issuer in red over a red rule,
  * the title in 2号 (22 pt), body text in 3号 (16 pt), the date right-aligned four
@@ -24,104 +24,10 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "yishi-notice.h"
-
-#define MM (72.0 / 25.4)
-
-#define CELL_PAD_X 4.0
-#define CELL_PAD_Y 3.0
-#define RULE_WIDTH 0.6
-#define RED_RULE_WIDTH 1.5
-#define ISSUER_POINTS 30.0
-#define TITLE_POINTS 22.0
-#define PAGE_NUMBER_POINTS 14.0
+#include "yishi-notice-private.h"
 
 /* The red of red-headed documents. */
 static const double red[3] = { 0.902, 0.0, 0.071 };
-
-/* Styles of text beyond the public ones: the header and headings. */
-enum
-{
-  STYLE_HEADING = YISHI_NOTICE_TEXT_SMALL + 1,
-  STYLE_ISSUER,
-  STYLE_TITLE,
-  STYLE_SUBTITLE,
-  N_STYLES
-};
-
-typedef struct
-{
-  gboolean title_font;
-  double size;      /* points; 0 for the body size, -1 for the table size */
-  gboolean bold;
-  PangoAlignment alignment;
-  gboolean indent;  /* the first line by two characters, and justified */
-  double spacing;   /* line spacing factor; 0 for the font's own */
-  double after;     /* space after, in body sizes */
-} Look;
-
-static const Look looks[N_STYLES] = {
-  /* Lines 1.8 em apart, as 22 lines to a page of 3号. */
-  [YISHI_NOTICE_TEXT_BODY] = { FALSE, 0, FALSE, PANGO_ALIGN_LEFT, TRUE, 1.25, 0.3 },
-  [YISHI_NOTICE_TEXT_PLAIN] = { FALSE, 0, FALSE, PANGO_ALIGN_LEFT, FALSE, 1.25, 0.3 },
-  [YISHI_NOTICE_TEXT_CENTRED] = { FALSE, 0, FALSE, PANGO_ALIGN_CENTER, FALSE, 1.25, 0.3 },
-  [YISHI_NOTICE_TEXT_SMALL] = { FALSE, -1, FALSE, PANGO_ALIGN_LEFT, FALSE, 0, 0.4 },
-  [STYLE_HEADING] = { FALSE, 0, TRUE, PANGO_ALIGN_LEFT, FALSE, 0, 0.4 },
-  [STYLE_ISSUER] = { TRUE, ISSUER_POINTS, FALSE, PANGO_ALIGN_CENTER, FALSE, 0, 1.2 },
-  [STYLE_TITLE] = { TRUE, TITLE_POINTS, FALSE, PANGO_ALIGN_CENTER, FALSE, 1.1, 0.3 },
-  [STYLE_SUBTITLE] = { FALSE, 0, FALSE, PANGO_ALIGN_CENTER, FALSE, 0, 0.8 },
-};
-
-typedef enum
-{
-  BLOCK_TEXT,
-  BLOCK_SPACE,
-  BLOCK_TABLE,
-  BLOCK_CUT,
-  BLOCK_SIGNATURE,
-} BlockKind;
-
-typedef struct
-{
-  double weight;    /* 0: as wide as the widest cell */
-  gboolean centred;
-  double x, width;  /* set by the layout pass, in points from the left margin */
-} Column;
-
-typedef struct
-{
-  BlockKind kind;
-  int style;
-  gboolean page_break;
-  gboolean keep_with_next;
-  char *text;       /* text, cut line label, signer */
-  char *date;       /* signature */
-  double space;     /* BLOCK_SPACE, in points */
-
-  /* Tables; a key–value form is a table without a header whose first column is as
-   * wide as its widest key. */
-  GArray *columns;  /* Column */
-  char **titles;    /* the header row, or NULL */
-  GPtrArray *rows;  /* char ** with one string per column */
-  char *continued;  /* caption on the pages the table continues on */
-  gboolean key_value;
-
-  /* Set by the layout pass. */
-  PangoLayout *layout;       /* text, cut label, signer, caption */
-  PangoLayout *date_layout;  /* signature */
-  GArray *lines;             /* Span of the lines of ->layout */
-  double *row_heights;
-  PangoLayout **cells;       /* kept layouts, row by row; or NULL */
-  gsize n_cells;
-  double header_height;
-  double caption_height;
-  double height;
-} Block;
-
-typedef struct
-{
-  double top, bottom;
-} Span;
 
 typedef enum
 {
@@ -143,50 +49,14 @@ typedef struct
   double y, height;
 } Placement;
 
-struct _YishiNotice
-{
-  GObject parent_instance;
-
-  double page_width, page_height;
-  double margin_top, margin_bottom, margin_left, margin_right;
-  char *title_font, *body_font;
-  double body_size, table_size;
-  char *issuer, *title;
-
-  GPtrArray *header;  /* Block: issuer, title, period */
-  GPtrArray *blocks;  /* Block */
-  Block *table;       /* the table yishi_notice_add_row () appends to */
-
-  /* The layout pass. */
-  PangoContext *context;
-  PangoLayout *cell;  /* reused for table cells that are not kept */
-  PangoFontDescription *cell_font, *cell_bold;
-  GPtrArray *pages;   /* GArray of Placement */
-  GPtrArray *slices;  /* the cell_lines of placements */
-};
-
 G_DEFINE_FINAL_TYPE (YishiNotice, yishi_notice, G_TYPE_OBJECT)
-
-static void
-clear_layout_results (Block *block)
-{
-  g_clear_object (&block->layout);
-  g_clear_object (&block->date_layout);
-  g_clear_pointer (&block->lines, g_array_unref);
-  g_clear_pointer (&block->row_heights, g_free);
-  for (gsize i = 0; i < block->n_cells; i++)
-    g_clear_object (&block->cells[i]);
-  g_clear_pointer (&block->cells, g_free);
-  block->n_cells = 0;
-  block->header_height = block->caption_height = block->height = 0;
-}
 
 static void
 block_free (gpointer data)
 {
   Block *block = data;
 
-  clear_layout_results (block);
+  yishi_notice_block_clear_layout (block);
   g_free (block->text);
   g_free (block->date);
   g_free (block->continued);
@@ -604,366 +474,6 @@ yishi_notice_format_date (const char *date)
 }
 
 /* The layout pass ------------------------------------------------------------------ */
-
-static double
-content_width (YishiNotice *self)
-{
-  return self->page_width - self->margin_left - self->margin_right;
-}
-
-static PangoFontDescription *
-font (const char *family_and_style,
-      double      points,
-      gboolean    bold)
-{
-  PangoFontDescription *description = pango_font_description_from_string (family_and_style);
-
-  pango_font_description_set_size (description, (int)(points * PANGO_SCALE + 0.5));
-  if (bold)
-    pango_font_description_set_weight (description, PANGO_WEIGHT_BOLD);
-  return description;
-}
-
-/* @width: in points, or -1 for no wrapping */
-static PangoLayout *
-new_layout (YishiNotice    *self,
-            const char     *family,
-            double          points,
-            gboolean        bold,
-            double          width,
-            PangoAlignment  alignment,
-            const char     *text)
-{
-  PangoLayout *layout = pango_layout_new (self->context);
-  PangoFontDescription *description = font (family, points, bold);
-
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  pango_layout_set_width (layout, width < 0 ? -1 : pango_units_from_double (width));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-/* In points. */
-static double
-layout_extent (PangoLayout *layout,
-               gboolean     vertical)
-{
-  int width, height;
-
-  pango_layout_get_size (layout, &width, &height);
-  return (vertical ? height : width) / (double)PANGO_SCALE;
-}
-
-#define layout_width(layout) layout_extent ((layout), FALSE)
-#define layout_height(layout) layout_extent ((layout), TRUE)
-
-static GArray *
-layout_lines (PangoLayout *layout)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Span));
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-
-  do
-    {
-      int top, bottom;
-
-      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
-      g_array_append_vals (lines, &(Span) { top / (double)PANGO_SCALE, bottom / (double)PANGO_SCALE }, 1);
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  return lines;
-}
-
-static void
-create_context (YishiNotice *self)
-{
-  cairo_font_options_t *options;
-
-  if (self->context != NULL)
-    return;
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  self->cell = pango_layout_new (self->context);
-}
-
-static double
-space_after (YishiNotice *self,
-             Block       *block)
-{
-  /* The red rule sits 4 mm under the issuer. */
-  if (block->kind == BLOCK_TEXT)
-    return looks[block->style].after * self->body_size +
-           (block->style == STYLE_ISSUER ? 4 * MM + RED_RULE_WIDTH : 0);
-  return block->kind == BLOCK_TABLE ? self->body_size * 0.6 : 0;
-}
-
-static void
-layout_text (YishiNotice *self,
-             Block       *block)
-{
-  const Look *look = &looks[block->style];
-  double size = look->size > 0 ? look->size : look->size < 0 ? self->table_size : self->body_size;
-
-  for (;;)
-    {
-      block->layout = new_layout (self, look->title_font ? self->title_font : self->body_font,
-                                  size, look->bold, content_width (self), look->alignment,
-                                  block->text);
-      if (block->style != STYLE_ISSUER)
-        break;
-      /* Spaced out like a red-headed document, smaller when the name is long. */
-      {
-        PangoAttrList *attributes = pango_attr_list_new ();
-
-        pango_attr_list_insert (attributes, pango_attr_letter_spacing_new ((int)(size * 0.15 * PANGO_SCALE)));
-        pango_layout_set_attributes (block->layout, attributes);
-        pango_attr_list_unref (attributes);
-      }
-      if (pango_layout_get_line_count (block->layout) <= 1 || size <= 14.0)
-        break;
-      g_clear_object (&block->layout);
-      size -= 2.0;
-    }
-  if (look->indent)
-    {
-      pango_layout_set_indent (block->layout, pango_units_from_double (2 * size));
-      pango_layout_set_justify (block->layout, TRUE);
-    }
-  if (look->spacing > 0)
-    pango_layout_set_line_spacing (block->layout, look->spacing);
-  block->lines = layout_lines (block->layout);
-  block->height = layout_height (block->layout);
-}
-
-/* Tables --------------------------------------------------------------------------- */
-
-#define MAX_KEPT_CELLS 50000  /* a table keeps its layouts up to this many cells */
-
-static void
-setup_cell (YishiNotice *self,
-            PangoLayout *layout,
-            Block       *block,
-            guint        index,
-            gboolean     header,
-            gboolean     natural)
-{
-  Column *column = &g_array_index (block->columns, Column, index);
-
-  pango_layout_set_font_description (layout, header ? self->cell_bold : self->cell_font);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, natural ? -1 : pango_units_from_double (MAX (column->width - 2 * CELL_PAD_X, 1)));
-  pango_layout_set_alignment (layout, header || column->centred ? PANGO_ALIGN_CENTER
-                                                                : PANGO_ALIGN_LEFT);
-}
-
-/* The layout of a cell (@row is ignored for the header): kept from measuring, or laid
- * out again in self->cell. Kept cells of columns as wide as their content have no
- * width: draw_row () centres them. */
-static PangoLayout *
-cell_layout (YishiNotice *self,
-             Block       *block,
-             guint        row,
-             guint        index,
-             gboolean     header)
-{
-  char **cells = header ? block->titles : g_ptr_array_index (block->rows, row);
-
-  if (!header && block->cells != NULL && block->cells[row * block->columns->len + index] != NULL)
-    return block->cells[row * block->columns->len + index];
-  setup_cell (self, self->cell, block, index, header, FALSE);
-  pango_layout_set_text (self->cell, cells[index], -1);
-  return self->cell;
-}
-
-/* Lays out cell @index of @row for measuring. A kept table shares one layout among
- * the equal texts of a column (in @seen): dates, places and states repeat a lot. */
-static PangoLayout *
-measuring_layout (YishiNotice *self,
-                  Block       *block,
-                  GHashTable  *seen,
-                  guint        row,
-                  guint        index,
-                  gboolean     natural)
-{
-  const char *text = ((char **)g_ptr_array_index (block->rows, row))[index];
-  PangoLayout **kept;
-
-  if (block->cells == NULL)
-    {
-      setup_cell (self, self->cell, block, index, FALSE, natural);
-      pango_layout_set_text (self->cell, text, -1);
-      return self->cell;
-    }
-  kept = &block->cells[row * block->columns->len + index];
-  g_clear_object (kept);
-  *kept = g_hash_table_lookup (seen, text);
-  if (*kept != NULL)
-    return g_object_ref (*kept);
-  *kept = pango_layout_new (self->context);
-  setup_cell (self, *kept, block, index, FALSE, natural);
-  pango_layout_set_text (*kept, text, -1);
-  g_hash_table_insert (seen, (gpointer)text, *kept);
-  return *kept;
-}
-
-/* Columns without a width are as wide as their widest cell (at most a fifth of the
- * table; a third for the keys of a form), the others share the rest by weight. A row
- * is as high as its highest cell. */
-static void
-layout_table (YishiNotice *self,
-              Block       *block)
-{
-  double width = content_width (self);
-  double cap = width / (block->key_value ? 3 : 5);
-  guint n = block->columns->len;
-  guint n_rows = block->rows->len;
-  g_autofree double *natural = g_new0 (double, n);
-  g_autofree gboolean *measure = g_new0 (gboolean, n);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  double fixed = 0, weights = 0, squeeze = 1, x = 0;
-
-  block->row_heights = g_new0 (double, MAX (n_rows, 1));
-  if ((gsize)n_rows * n <= MAX_KEPT_CELLS)
-    {
-      block->n_cells = (gsize)n_rows * n;
-      block->cells = g_new0 (PangoLayout *, block->n_cells + 1);
-    }
-  for (guint c = 0; c < n; c++)
-    {
-      Column *column = &g_array_index (block->columns, Column, c);
-
-      if (column->weight > 0)
-        {
-          weights += column->weight;
-          measure[c] = TRUE;
-          continue;
-        }
-      if (block->titles != NULL)
-        {
-          setup_cell (self, self->cell, block, c, TRUE, TRUE);
-          pango_layout_set_text (self->cell, block->titles[c], -1);
-          natural[c] = layout_width (self->cell);
-        }
-      /* One line each, so this is also their height. */
-      g_hash_table_remove_all (seen);
-      for (guint r = 0; r < n_rows; r++)
-        {
-          PangoLayout *layout = measuring_layout (self, block, seen, r, c, TRUE);
-
-          natural[c] = MAX (natural[c], layout_width (layout));
-          block->row_heights[r] = MAX (block->row_heights[r], layout_height (layout));
-        }
-      natural[c] += 2 * CELL_PAD_X + 1 + (block->key_value ? self->table_size : 0);
-      if (natural[c] > cap)
-        {
-          natural[c] = cap;
-          measure[c] = TRUE;
-        }
-      fixed += natural[c];
-    }
-  if (weights > 0 && fixed > width * 0.7)
-    {
-      /* Too wide: the widest of them wrap at a common width, the others stay whole. */
-      double low = 0, high = cap;
-
-      for (int i = 0; i < 30; i++)
-        {
-          double middle = (low + high) / 2, sum = 0;
-
-          for (guint c = 0; c < n; c++)
-            sum += g_array_index (block->columns, Column, c).weight > 0 ? 0 : MIN (natural[c], middle);
-          *(sum > width * 0.7 ? &high : &low) = middle;
-        }
-      for (guint c = 0; c < n; c++)
-        {
-          measure[c] |= natural[c] > low;
-          fixed -= natural[c] - MIN (natural[c], low);
-          natural[c] = MIN (natural[c], low);
-        }
-    }
-  else if (weights == 0)
-    squeeze = width / fixed;
-
-  for (guint c = 0; c < n; c++)
-    {
-      Column *column = &g_array_index (block->columns, Column, c);
-
-      column->x = x;
-      if (column->weight > 0)
-        column->width = (width - fixed * squeeze) * column->weight / weights;
-      else
-        column->width = natural[c] * squeeze;
-      measure[c] |= squeeze < 1;
-      x += column->width;
-    }
-  for (guint c = 0; c < n; c++)
-    {
-      g_hash_table_remove_all (seen);
-      for (guint r = 0; measure[c] && r < n_rows; r++)
-        {
-          double height = layout_height (measuring_layout (self, block, seen, r, c, FALSE));
-
-          block->row_heights[r] = MAX (block->row_heights[r], height);
-        }
-    }
-  for (guint r = 0; r < n_rows; r++)
-    block->row_heights[r] += 2 * CELL_PAD_Y;
-  if (block->titles != NULL)
-    {
-      for (guint c = 0; c < n; c++)
-        {
-          double height = layout_height (cell_layout (self, block, 0, c, TRUE));
-
-          block->header_height = MAX (block->header_height, height);
-        }
-      block->header_height += 2 * CELL_PAD_Y;
-    }
-  if (block->continued != NULL && *block->continued != '\0')
-    {
-      block->layout = new_layout (self, self->body_font, self->table_size, TRUE, width,
-                                  PANGO_ALIGN_LEFT, block->continued);
-      block->caption_height = layout_height (block->layout) + self->table_size * 0.3;
-    }
-}
-
-static void
-layout_block (YishiNotice *self,
-              Block       *block)
-{
-  clear_layout_results (block);
-  if (block->kind == BLOCK_TEXT)
-    layout_text (self, block);
-  else if (block->kind == BLOCK_TABLE)
-    layout_table (self, block);
-  else if (block->kind == BLOCK_CUT)
-    {
-      block->layout = new_layout (self, self->body_font, self->table_size, FALSE, -1,
-                                  PANGO_ALIGN_LEFT, block->text);
-      block->height = layout_height (block->layout) + self->body_size;
-    }
-  else if (block->kind == BLOCK_SIGNATURE)
-    {
-      block->layout = new_layout (self, self->body_font, self->body_size, FALSE, -1,
-                                  PANGO_ALIGN_LEFT, block->text);
-      block->date_layout = new_layout (self, self->body_font, self->body_size, FALSE, -1,
-                                       PANGO_ALIGN_LEFT, block->date);
-      /* Room for the seal, which sits over the signer and the date. */
-      block->height = self->body_size * 2.5 + layout_height (block->layout) +
-                      self->body_size * 0.3 + layout_height (block->date_layout);
-    }
-}
-
 /* Pagination ----------------------------------------------------------------------- */
 
 typedef struct
@@ -1024,7 +534,8 @@ min_height_from (YishiNotice *self,
   if (block == NULL || block->page_break)
     return 0;
   if (block->kind == BLOCK_TEXT && block->keep_with_next)
-    return block->height + space_after (self, block) + min_height_from (self, blocks, index + 1);
+    return block->height + yishi_notice_space_after (self, block) +
+           min_height_from (self, blocks, index + 1);
   if (block->kind == BLOCK_TEXT)
     return g_array_index (block->lines, Span, 0).bottom;
   if (block->kind == BLOCK_SPACE)
@@ -1047,7 +558,7 @@ place_text (Flow      *flow,
   if (block->style == STYLE_HEADING)
     flow_space (flow, flow->self->body_size * 0.4);
   if (block->keep_with_next)
-    need = block->height + space_after (flow->self, block) +
+    need = block->height + yishi_notice_space_after (flow->self, block) +
            min_height_from (flow->self, blocks, index + 1);
   if (flow->y + MIN (need, flow->bottom - flow->top) > flow->bottom && flow->has_body)
     flow_new_page (flow);
@@ -1072,7 +583,7 @@ place_text (Flow      *flow,
       if (i < lines->len)
         flow_new_page (flow);
     }
-  flow_space (flow, space_after (flow->self, block));
+  flow_space (flow, yishi_notice_space_after (flow->self, block));
 }
 
 static void
@@ -1099,7 +610,11 @@ place_split_row (Flow  *flow,
   gboolean left = TRUE;
 
   for (guint c = 0; c < n; c++)
-    g_ptr_array_add (lines, layout_lines (cell_layout (self, block, row, c, FALSE)));
+    {
+      PangoLayout *layout = yishi_notice_cell_layout (self, block, row, c, FALSE);
+
+      g_ptr_array_add (lines, yishi_notice_layout_lines (layout));
+    }
   /* Start on this page only if a few lines fit. */
   if (flow->bottom - flow->y < 4.5 * self->table_size + 2 * CELL_PAD_Y)
     table_continues (flow, block);
@@ -1172,7 +687,7 @@ place_table (Flow  *flow,
       else
         place_split_row (flow, block, r);
     }
-  flow_space (flow, space_after (flow->self, block));
+  flow_space (flow, yishi_notice_space_after (flow->self, block));
 }
 
 static void
@@ -1221,16 +736,8 @@ yishi_notice_layout (YishiNotice *self)
 
   if (self->pages != NULL)
     return;
-  create_context (self);
-  g_clear_pointer (&self->cell_font, pango_font_description_free);
-  g_clear_pointer (&self->cell_bold, pango_font_description_free);
-  self->cell_font = font (self->body_font, self->table_size, FALSE);
-  self->cell_bold = font (self->body_font, self->table_size, TRUE);
+  yishi_notice_measure (self);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-  for (guint i = 0; i < self->header->len; i++)
-    layout_block (self, g_ptr_array_index (self->header, i));
-  for (guint i = 0; i < self->blocks->len; i++)
-    layout_block (self, g_ptr_array_index (self->blocks, i));
 
   flow.top = self->margin_top;
   flow.bottom = (self->page_height - self->margin_bottom);
@@ -1304,7 +811,7 @@ draw_text (YishiNotice     *self,
       draw_lines (cr, block->layout, placement->first, placement->last, left, placement->y);
       cairo_set_line_width (cr, RED_RULE_WIDTH);
       cairo_move_to (cr, left, rule);
-      cairo_line_to (cr, left + content_width (self), rule);
+      cairo_line_to (cr, left + yishi_notice_content_width (self), rule);
       cairo_stroke (cr);
       return;
     }
@@ -1325,7 +832,7 @@ draw_row (YishiNotice     *self,
   if (header)
     {
       cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-      cairo_rectangle (cr, left, placement->y, content_width (self), placement->height);
+      cairo_rectangle (cr, left, placement->y, yishi_notice_content_width (self), placement->height);
       cairo_fill (cr);
     }
 
@@ -1340,22 +847,22 @@ draw_row (YishiNotice     *self,
       if (slice != NULL)
         {
           if (slice[2 * c] < slice[2 * c + 1])
-            draw_lines (cr, cell_layout (self, block, placement->row, c, header),
+            draw_lines (cr, yishi_notice_cell_layout (self, block, placement->row, c, header),
                         slice[2 * c], slice[2 * c + 1], x, y);
           continue;
         }
       /* At the top, so that the first lines of a row share a baseline and the text is
        * extracted row by row; kept cells without a width are centred across. */
-      layout = cell_layout (self, block, placement->row, c, header);
+      layout = yishi_notice_cell_layout (self, block, placement->row, c, header);
       if (pango_layout_get_width (layout) < 0 && column->centred)
-        x += (column->width - 2 * CELL_PAD_X - layout_width (layout)) / 2;
+        x += (column->width - 2 * CELL_PAD_X - yishi_notice_layout_width (layout)) / 2;
       if (header)
-        y += (placement->height - 2 * CELL_PAD_Y - layout_height (layout)) / 2;
+        y += (placement->height - 2 * CELL_PAD_Y - yishi_notice_layout_height (layout)) / 2;
       draw_lines (cr, layout, 0, -1, x, y);
     }
 
   cairo_set_line_width (cr, RULE_WIDTH);
-  cairo_rectangle (cr, left, placement->y, content_width (self), placement->height);
+  cairo_rectangle (cr, left, placement->y, yishi_notice_content_width (self), placement->height);
   for (guint c = 1; c < block->columns->len; c++)
     {
       double x = left + g_array_index (block->columns, Column, c).x;
@@ -1373,8 +880,8 @@ draw_cut (YishiNotice     *self,
 {
   Block *block = placement->block;
   double left = self->margin_left;
-  double width = content_width (self);
-  double label_width = layout_width (block->layout);
+  double width = yishi_notice_content_width (self);
+  double label_width = yishi_notice_layout_width (block->layout);
   double middle = placement->y + placement->height / 2;
   double gap = *block->text != '\0' ? label_width + self->table_size : 0;
   const double dashes[] = { 4.0, 3.0 };
@@ -1390,7 +897,7 @@ draw_cut (YishiNotice     *self,
   cairo_set_dash (cr, NULL, 0, 0);
   if (gap > 0)
     draw_lines (cr, block->layout, 0, -1, left + (width - label_width) / 2,
-                middle - layout_height (block->layout) / 2);
+                middle - yishi_notice_layout_height (block->layout) / 2);
 }
 
 static void
@@ -1399,9 +906,9 @@ draw_signature (YishiNotice     *self,
                 const Placement *placement)
 {
   Block *block = placement->block;
-  double right = self->margin_left + content_width (self);
-  double date_width = layout_width (block->date_layout);
-  double signer_width = layout_width (block->layout);
+  double right = self->margin_left + yishi_notice_content_width (self);
+  double date_width = yishi_notice_layout_width (block->date_layout);
+  double signer_width = yishi_notice_layout_width (block->layout);
   double date_x = MAX (right - 4 * self->body_size - date_width, self->margin_left);
   double signer_x = date_x + (date_width - signer_width) / 2;
   double y = placement->y + self->body_size * 2.5;
@@ -1410,7 +917,7 @@ draw_signature (YishiNotice     *self,
   signer_x = MAX (MIN (signer_x, right - signer_width), self->margin_left);
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_lines (cr, block->layout, 0, -1, signer_x, y);
-  y += layout_height (block->layout) + self->body_size * 0.3;
+  y += yishi_notice_layout_height (block->layout) + self->body_size * 0.3;
   draw_lines (cr, block->date_layout, 0, -1, date_x, y);
 }
 
@@ -1475,8 +982,10 @@ yishi_notice_draw_page (YishiNotice *self,
   {
     /* En spaces: wide enough for text extraction to see "— 1 —". */
     g_autofree char *number = g_strdup_printf ("—\u2002%u\u2002—", page + 1);
-    g_autoptr (PangoLayout) layout = new_layout (self, self->body_font, PAGE_NUMBER_POINTS, FALSE,
-                                                 content_width (self), PANGO_ALIGN_CENTER, number);
+    g_autoptr (PangoLayout) layout = NULL;
+
+    layout = yishi_notice_new_layout (self, self->body_font, PAGE_NUMBER_POINTS, FALSE,
+                                      yishi_notice_content_width (self), PANGO_ALIGN_CENTER, number);
 
     cairo_set_source_rgb (cr, 0, 0, 0);
     draw_lines (cr, layout, 0, -1, self->margin_left, self->page_height - self->margin_bottom + 7 * MM);
